@@ -1,0 +1,225 @@
+// Builds the blocks of a briefing as rows: body text, callouts, key facts, who-is-who, title band.
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "base/text.hpp"
+#include "compose/internal.hpp"
+
+namespace briefing::compose {
+
+namespace {
+
+/// Indices of the quotations that become callouts, in text order.
+std::vector<std::size_t> pick_callouts(const article::Article& art, const layout::Callouts& c) {
+  std::vector<std::size_t> all(art.quotes.size());
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+  std::vector<std::size_t> chosen;
+  switch (c.select) {
+    case layout::CalloutSelect::marked:
+      std::copy_if(all.begin(), all.end(), std::back_inserter(chosen), [&](std::size_t i) { return art.quotes[i].callout; });
+      break;
+    case layout::CalloutSelect::first: chosen = all; break;
+    case layout::CalloutSelect::longest:
+      chosen = all;
+      std::stable_sort(chosen.begin(), chosen.end(),
+                       [&](std::size_t a, std::size_t b) { return art.quotes[a].text.size() > art.quotes[b].text.size(); });
+      break;
+  }
+  if (chosen.size() > static_cast<std::size_t>(c.count)) chosen.resize(static_cast<std::size_t>(c.count));
+  std::sort(chosen.begin(), chosen.end());
+  return chosen;
+}
+
+/// "— {name}, {role}" with the speaker's fields.
+std::string attribution(const std::string& tmpl, const article::Person* p) {
+  if (!p) return "";
+  std::string out = tmpl;
+  auto sub = [&](const std::string& key, const std::string& value) {
+    for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size()))
+      out.replace(at, key.size(), value);
+  };
+  sub("{name}", p->name);
+  sub("{role}", p->role);
+  sub("{affiliation}", p->affiliation);
+  return out;
+}
+
+/// A callout row: the quotation in the callout style beside a rule, then its attribution.
+Row callout(Ctx& ctx, const article::Quote& q, double width) {
+  const auto& c = ctx.lay.callouts;
+  const double indent = c.rule_width + c.indent;
+  const Style& qs = ctx.style("callout");
+  const Style& as = ctx.style("attribution");
+  std::vector<Row> rows = set_rows(ctx, qs, {span_for(ctx, qs, "\u201C" + q.text + "\u201D", q.pos)}, width,
+                                   "callout", indent);
+  const auto attr = attribution(c.attribution, ctx.art.person(q.speaker));
+  auto arows = set_rows(ctx, as, {span_for(ctx, as, attr, q.pos)}, width, "attribution", indent);
+  if (!arows.empty()) arows.front().space_before = std::max(arows.front().space_before, 3.0);
+  rows.insert(rows.end(), arows.begin(), arows.end());
+  Row out = stack(rows);
+  frame::Rule rule;
+  rule.x1 = rule.x2 = c.rule_width / 2;
+  rule.y1 = 0;
+  rule.y2 = out.height;
+  rule.width = c.rule_width;
+  rule.colour = ctx.paints.at(static_cast<std::size_t>(ctx.paint(c.rule)));
+  rule.role = "callout-rule";
+  out.items.insert(out.items.begin(), rule);
+  out.space_before = out.space_after = c.space;
+  return out;
+}
+
+/// Surrounds a stacked row with padding and a filled (optionally stroked, rounded) box.
+Row boxed(Ctx& ctx, Row inner, double width, double padding, const std::string& fill, const std::string& border,
+          double border_width, double radius, const std::string& role) {
+  translate(inner.items, padding, padding);
+  frame::Rect r;
+  r.w = width;
+  r.h = inner.height + 2 * padding;
+  r.fill = !fill.empty();
+  if (r.fill) r.fill_colour = ctx.paints.at(static_cast<std::size_t>(ctx.paint(fill)));
+  r.stroke = !border.empty() && border_width > 0;
+  if (r.stroke) r.stroke_colour = ctx.paints.at(static_cast<std::size_t>(ctx.paint(border)));
+  r.stroke_width = border_width;
+  r.radius = radius;
+  r.role = role;
+  inner.items.insert(inner.items.begin(), r);
+  inner.height = r.h;
+  return inner;
+}
+
+Row key_facts(Ctx& ctx, double width) {
+  const auto& k = ctx.lay.facts;
+  const double inner = width - 2 * k.padding;
+  const Style& ts = ctx.style("box-title");
+  const Style& fs = ctx.style("fact");
+  std::vector<Row> rows = set_rows(ctx, ts, {span_for(ctx, ts, k.title, {ctx.lay.path, 0, 0})}, inner, "box-title");
+  const std::size_t n = k.max > 0 ? std::min<std::size_t>(static_cast<std::size_t>(k.max), ctx.art.facts.size())
+                                  : ctx.art.facts.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& f = ctx.art.facts[i];
+    const bool numbered = k.bullet == "1.";
+    const std::string mark = numbered ? fmt::format("{}.", i + 1) : k.bullet;
+    const auto mark_span = span_for(ctx, fs, mark, f.pos);
+    const double hang = std::max(typeset::natural_width(ctx.fonts, mark_span, ctx.art.meta.lang) + 4.0, fs.size);
+    auto frows = set_rows(ctx, fs, {span_for(ctx, fs, f.text, f.pos)}, inner, "fact", hang);
+    if (frows.empty()) continue;
+    auto mrows = set_rows(ctx, fs, {mark_span}, hang, "fact-mark");
+    if (!mrows.empty()) {
+      frows.front().items.insert(frows.front().items.end(), mrows.front().items.begin(), mrows.front().items.end());
+    }
+    for (auto& r : frows) r.break_before = false;
+    rows.insert(rows.end(), frows.begin(), frows.end());
+  }
+  Row out = boxed(ctx, stack(rows), width, k.padding, k.fill, k.border, k.border_width, k.radius, "key-facts");
+  out.space_after = k.space_after;
+  return out;
+}
+
+std::string role_line(const article::Person& p) {
+  if (p.affiliation.empty() || p.role.find(p.affiliation) != std::string::npos) return p.role;
+  return p.role.empty() ? p.affiliation : p.role + ", " + p.affiliation;
+}
+
+std::vector<Row> who_is_who(Ctx& ctx, double width) {
+  const auto& w = ctx.lay.who;
+  const Style& ts = ctx.style("box-title");
+  const Style& ns = ctx.style("who-name");
+  const Style& rs = ctx.style("who-role");
+  std::vector<Row> rows = set_rows(ctx, ts, {span_for(ctx, ts, w.title, {ctx.lay.path, 0, 0})}, width, "who-title");
+  if (!rows.empty()) {
+    frame::Rule rule;
+    rule.x1 = 0, rule.x2 = width, rule.y1 = rule.y2 = rows.back().height + 1;
+    rule.width = 0.5;
+    rule.colour = ctx.paints.at(static_cast<std::size_t>(ctx.paint(w.rule)));
+    rule.role = "who-rule";
+    rows.back().items.push_back(rule);
+    rows.back().space_after = 5;
+  }
+  std::vector<const article::Person*> people;
+  for (const auto& id : ctx.art.mention_order)
+    if (const auto* p = ctx.art.person(id)) people.push_back(p);
+  if (w.order == layout::WhoOrder::declared) {
+    people.clear();
+    for (const auto& p : ctx.art.people) people.push_back(&p);
+  } else if (w.order == layout::WhoOrder::surname) {
+    std::stable_sort(people.begin(), people.end(), [](auto* a, auto* b) { return a->sort_key < b->sort_key; });
+  }
+  for (const auto* p : people) {
+    auto entry = set_rows(ctx, ns, {span_for(ctx, ns, p->name, p->pos)}, width, "who-name");
+    auto role = set_rows(ctx, rs, {span_for(ctx, rs, role_line(*p), p->pos)}, width, "who-role");
+    entry.insert(entry.end(), role.begin(), role.end());
+    Row one = stack(entry);
+    one.space_after = rs.def->space_after;
+    rows.push_back(std::move(one));
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::vector<Row> body_rows(Ctx& ctx, double width, std::vector<Float>& floats) {
+  std::vector<Row> rows;
+  std::vector<std::size_t> block_end(ctx.art.blocks.size(), 0);
+  bool after_heading = false;
+  for (std::size_t b = 0; b < ctx.art.blocks.size(); ++b) {
+    const auto& blk = ctx.art.blocks[b];
+    const bool heading = blk.kind == article::Block::Kind::heading;
+    const Style& st = ctx.style(heading ? "heading" : "body");
+    auto r = set_rows(ctx, st, spans_for(ctx, st, blk.runs), width, heading ? "heading" : "body");
+    if (!r.empty() && after_heading) r.front().break_before = false;
+    after_heading = heading;
+    rows.insert(rows.end(), r.begin(), r.end());
+    block_end[b] = rows.size();
+  }
+  for (std::size_t qi : pick_callouts(ctx.art, ctx.lay.callouts)) {
+    const auto& q = ctx.art.quotes[qi];
+    if (q.block < 0) continue;
+    // Not adjacent to its own quotation: one paragraph between them where the text allows.
+    const auto b = static_cast<std::size_t>(q.block);
+    std::size_t anchor = b + 1 < block_end.size() ? block_end[b + 1] : (b >= 2 ? block_end[b - 2] : block_end[b]);
+    floats.push_back({callout(ctx, q, width), anchor});
+  }
+  std::stable_sort(floats.begin(), floats.end(), [](const Float& a, const Float& b) { return a.anchor < b.anchor; });
+  return rows;
+}
+
+std::vector<Row> sidebar_rows(Ctx& ctx, double width) {
+  std::vector<Row> rows;
+  if (ctx.lay.facts.enabled && !ctx.art.facts.empty()) rows.push_back(key_facts(ctx, width));
+  if (ctx.lay.who.enabled && !ctx.art.people.empty()) {
+    auto w = who_is_who(ctx, width);
+    rows.insert(rows.end(), w.begin(), w.end());
+  }
+  return rows;
+}
+
+Row title_band(Ctx& ctx, double width) {
+  const auto& band = ctx.lay.band;
+  const double inner = width - 2 * band.padding;
+  const Style& ts = ctx.style("title");
+  const Style& ss = ctx.style("standfirst");
+  const auto& m = ctx.art.meta;
+  std::vector<Row> rows = set_rows(ctx, ts, {span_for(ctx, ts, m.title, {ctx.art.path, 0, 0})}, inner, "title");
+  if (!m.standfirst.empty()) {
+    auto s = set_rows(ctx, ss, {span_for(ctx, ss, m.standfirst, {ctx.art.path, 0, 0})}, inner, "standfirst");
+    if (!s.empty()) s.front().space_before = 4;
+    rows.insert(rows.end(), s.begin(), s.end());
+  }
+  std::string when = human_date(m.date);
+  if (!m.place.empty()) when += (when.empty() ? "" : " \u00B7 ") + m.place;
+  if (!when.empty()) {
+    const Style& hs = ctx.style("header");
+    auto s = set_rows(ctx, hs, {span_for(ctx, hs, when, {ctx.art.path, 0, 0})}, inner, "dateline");
+    for (auto& r : s)
+      for (auto& it : r.items)
+        if (auto* g = std::get_if<frame::GlyphRun>(&it)) g->colour = ctx.paints.at(static_cast<std::size_t>(ss.paint));
+    if (!s.empty()) s.front().space_before = 6;
+    rows.insert(rows.end(), s.begin(), s.end());
+  }
+  Row out = boxed(ctx, stack(rows), width, band.padding, band.fill, "", 0, 0, "title-band");
+  out.space_after = band.space_after;
+  return out;
+}
+
+}  // namespace briefing::compose

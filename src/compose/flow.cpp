@@ -1,0 +1,105 @@
+// Flows rows through columns and pages: keeps, widows and orphans, and floats that never split.
+#include <deque>
+
+#include "compose/internal.hpp"
+
+namespace briefing::compose {
+
+namespace {
+
+constexpr double kEps = 0.01;
+
+/// The state of one flow: the current column and what has been placed.
+class Flow {
+ public:
+  explicit Flow(const std::function<Column(std::size_t)>& at) : at_(at), col_(at(0)), y_(col_.top) {}
+
+  void run(const std::vector<Row>& rows, const std::vector<Float>& floats);
+  std::vector<Placed> placed;
+  std::size_t columns_used() const { return k_ + 1; }
+
+ private:
+  bool empty() const { return y_ <= col_.top + kEps; }
+  double gap(const Row& r) const { return empty() ? 0 : prev_after_ + r.space_before; }
+  bool fits(const Row& r) const { return y_ + gap(r) + r.height <= col_.bottom + kEps; }
+  void put(const Row& r);
+  void next_column();
+  void offer_float(const Row& r);
+  double group_height(const std::vector<Row>& rows, std::size_t i, std::size_t j) const;
+
+  const std::function<Column(std::size_t)>& at_;
+  std::size_t k_ = 0;
+  Column col_;
+  double y_ = 0;
+  double prev_after_ = 0;
+  std::deque<Row> pending_;
+};
+
+void Flow::put(const Row& r) {
+  const double top = y_ + gap(r);
+  auto items = r.items;
+  translate(items, col_.x, top);
+  if (placed.empty() || placed.back().page != col_.page) placed.push_back({col_.page, {}, 0, 0});
+  auto& p = placed.back();
+  p.items.insert(p.items.end(), items.begin(), items.end());
+  p.body_lines += r.body_lines;
+  p.height += r.height;
+  y_ = top + r.height;
+  prev_after_ = r.space_after;
+}
+
+void Flow::next_column() {
+  col_ = at_(++k_);
+  y_ = col_.top;
+  prev_after_ = 0;
+  while (!pending_.empty() && (empty() || fits(pending_.front()))) {
+    put(pending_.front());
+    pending_.pop_front();
+  }
+}
+
+void Flow::offer_float(const Row& r) {
+  if (pending_.empty() && fits(r)) {
+    put(r);
+  } else {
+    pending_.push_back(r);
+  }
+}
+
+double Flow::group_height(const std::vector<Row>& rows, std::size_t i, std::size_t j) const {
+  double h = gap(rows[i]) + rows[i].height;
+  for (std::size_t m = i + 1; m < j; ++m) h += rows[m - 1].space_after + rows[m].space_before + rows[m].height;
+  return h;
+}
+
+void Flow::run(const std::vector<Row>& rows, const std::vector<Float>& floats) {
+  std::size_t fi = 0;
+  for (std::size_t i = 0; i < rows.size();) {
+    while (fi < floats.size() && floats[fi].anchor <= i) offer_float(floats[fi++].row);
+    std::size_t j = i + 1;
+    while (j < rows.size() && !rows[j].break_before) ++j;
+    if (y_ + group_height(rows, i, j) > col_.bottom + kEps && !empty()) {
+      next_column();
+      continue;
+    }
+    for (std::size_t m = i; m < j; ++m) {
+      if (!fits(rows[m]) && !empty()) next_column();
+      put(rows[m]);
+    }
+    i = j;
+  }
+  while (fi < floats.size()) offer_float(floats[fi++].row);
+  while (!pending_.empty()) next_column();
+}
+
+}  // namespace
+
+std::vector<Placed> flow(const std::vector<Row>& rows, const std::vector<Float>& floats,
+                         const std::function<Column(std::size_t)>& column_at, std::size_t& columns_used) {
+  Flow f(column_at);
+  f.run(rows, floats);
+  columns_used = f.columns_used();
+  return std::move(f.placed);
+}
+
+}  // namespace briefing::compose

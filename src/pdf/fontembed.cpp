@@ -1,0 +1,71 @@
+#include "pdf/fontembed.hpp"
+
+#include <hb-subset.h>
+
+#include <fmt/format.h>
+
+namespace briefing::pdf {
+
+std::string subset_font(const typeset::Font& font, const std::set<char32_t>& cps, std::string& error) {
+  hb_subset_input_t* input = hb_subset_input_create_or_fail();
+  if (!input) {
+    error = "cannot create a font subset";
+    return {};
+  }
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input);
+  for (char32_t c : cps) hb_set_add(unicodes, c);
+  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+  hb_face_t* sub = hb_subset_or_fail(font.hb_face(), input);
+  hb_subset_input_destroy(input);
+  if (!sub) {
+    error = fmt::format("cannot subset font '{}'", font.path());
+    return {};
+  }
+  hb_blob_t* blob = hb_face_reference_blob(sub);
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(blob, &len);
+  std::string out(data, len);
+  hb_blob_destroy(blob);
+  hb_face_destroy(sub);
+  return out;
+}
+
+namespace {
+std::u32string decompose(char32_t c) {
+  switch (c) {
+    case 0xFB00: return U"ff";
+    case 0xFB01: return U"fi";
+    case 0xFB02: return U"fl";
+    case 0xFB03: return U"ffi";
+    case 0xFB04: return U"ffl";
+    case 0xFB05:
+    case 0xFB06: return U"st";
+    default: return std::u32string(1, c);
+  }
+}
+}  // namespace
+
+std::string to_unicode_cmap(const std::set<char32_t>& cps) {
+  std::string s =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<char32_t> list;
+  for (char32_t c : cps)
+    if (c <= 0xFFFF) list.push_back(c);
+  for (std::size_t i = 0; i < list.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, list.size() - i);
+    s += fmt::format("{} beginbfchar\n", n);
+    for (std::size_t k = i; k < i + n; ++k) {
+      s += fmt::format("<{:04X}> <", static_cast<unsigned>(list[k]));
+      for (char32_t u : decompose(list[k])) s += fmt::format("{:04X}", static_cast<unsigned>(u));
+      s += ">\n";
+    }
+    s += "endbfchar\n";
+  }
+  s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return s;
+}
+
+}  // namespace briefing::pdf

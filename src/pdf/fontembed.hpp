@@ -1,0 +1,18 @@
+// Font preparation for libharu: subsetting with hb-subset and a correct ToUnicode CMap.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "typeset/font.hpp"
+
+namespace briefing::pdf {
+
+/// Subsets `font` to the code points given (hinting dropped) and returns the TrueType bytes;
+/// empty with a reason in `error` on failure.
+[[nodiscard]] std::string subset_font(const typeset::Font& font, const std::set<char32_t>& cps, std::string& error);
+
+/// A ToUnicode CMap (bfchar) for 2-byte codes equal to the code points, ligatures decomposed.
+[[nodiscard]] std::string to_unicode_cmap(const std::set<char32_t>& cps);
+
+}  // namespace briefing::pdf

@@ -1,0 +1,48 @@
+// Hyphenation with libhyphen and Debian's pattern dictionaries.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace briefing::typeset {
+
+/// Finds the permitted break points of words in one language.
+class Hyphenator {
+ public:
+  /// Loads the dictionary for a BCP 47 tag such as "en-GB" from `dir` (hyph_en_GB.dic, then
+  /// hyph_en.dic); null with a reason in `error` when there is none.
+  static std::unique_ptr<Hyphenator> load(const std::string& dir, std::string_view lang, std::string& error);
+  ~Hyphenator();
+  Hyphenator(const Hyphenator&) = delete;
+  Hyphenator& operator=(const Hyphenator&) = delete;
+
+  /// Indices i (in code points) where the word may break before word[i], honouring at least
+  /// `left` letters before and `right` after a break. Only words of letters are hyphenated.
+  [[nodiscard]] std::vector<unsigned> points(std::u32string_view word, unsigned left = 2, unsigned right = 3) const;
+
+  /// The dictionary file in use.
+  [[nodiscard]] const std::string& path() const { return path_; }
+
+ private:
+  Hyphenator() = default;
+  void* dict_ = nullptr;  // HyphenDict*, kept opaque so callers need not include hyphen.h
+  std::string path_;
+  mutable std::mutex mutex_;
+  mutable std::unordered_map<std::u32string, std::vector<unsigned>> cache_;
+};
+
+/// A process-wide, thread-safe cache of hyphenators by language tag (loaded from
+/// default_hyphen_dir()); null with a reason in `error` when the language has no dictionary.
+[[nodiscard]] const Hyphenator* hyphenator_for(std::string_view lang, std::string& error);
+
+/// The hyphenation dictionary folder compiled in (Debian: /usr/share/hyphen).
+[[nodiscard]] std::string default_hyphen_dir();
+
+/// True for letters the hyphenator handles (Latin letters incl. Latin-1 and Extended-A).
+[[nodiscard]] bool is_word_letter(char32_t c);
+
+}  // namespace briefing::typeset

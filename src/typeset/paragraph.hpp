@@ -1,0 +1,83 @@
+// Sets one paragraph: font selection, shaping, hyphenation, line breaking and line assembly.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "base/diag.hpp"
+#include "typeset/font.hpp"
+#include "typeset/hyphenate.hpp"
+#include "typeset/linebreak.hpp"
+
+namespace briefing::typeset {
+
+/// A run of text in one style, ready for setting.
+struct Span {
+  std::u32string text;
+  std::vector<FontId> fonts;  ///< the font chain: the style's face, then its fallbacks
+  double size = 10;
+  double letter_spacing = 0;  ///< pt added after each glyph
+  int tag = 0;                ///< opaque to typesetting (the caller's paint); copied to the output
+  bool hyphenate = true;      ///< false inside names, numbers, URLs
+  base::SourcePos pos;        ///< where the span's text starts
+};
+
+/// How lines are aligned.
+enum class Alignment { left, right, centre, justify };
+
+/// Parameters of one paragraph.
+struct ParaSpec {
+  std::vector<double> widths{400};  ///< line widths; the last repeats
+  Alignment align = Alignment::justify;
+  double first_indent = 0;
+  const Hyphenator* hyphenator = nullptr;  ///< null: no hyphenation
+  std::string lang = "en";
+  BreakParams breaking;                     ///< line_widths and ragged are filled in from the fields above
+};
+
+/// A glyph placed on a line, x relative to the line's start.
+struct PlacedGlyph {
+  char32_t cp = 0;
+  double x = 0;
+};
+
+/// Consecutive glyphs of one font, size and tag on a line.
+struct Segment {
+  FontId font = 0;
+  double size = 10;
+  int tag = 0;
+  std::vector<PlacedGlyph> glyphs;
+  std::u32string text;  ///< the glyphs' text with a space for each gap
+};
+
+/// One set line.
+struct SetLine {
+  std::vector<Segment> segments;
+  std::u32string text;  ///< the line's text, spaces for gaps and a trailing hyphen when broken
+  double width = 0;     ///< the x where the line's last glyph ends
+  double offset = 0;    ///< alignment shift already applied to every glyph
+  double ratio = 0;
+  bool hyphenated = false;
+  double max_size = 0;  ///< largest font size on the line
+};
+
+/// A set paragraph.
+struct SetParagraph {
+  std::vector<SetLine> lines;
+  int pass = 1;
+  int overfull = 0;
+};
+
+/// Reports every character of `spans` that no font of its chain covers, with its position and
+/// name; returns false when any was found.
+bool check_coverage(const FontBook& fonts, const std::vector<Span>& spans, base::DiagSink& diags);
+
+/// Sets a paragraph. Characters without a glyph must have been reported by check_coverage; they
+/// are skipped here.
+[[nodiscard]] SetParagraph set_paragraph(const FontBook& fonts, const std::vector<Span>& spans, const ParaSpec& spec,
+                                         base::DiagSink& diags);
+
+/// Natural width of a single-line text in one span (no breaking), e.g. for running heads.
+[[nodiscard]] double natural_width(const FontBook& fonts, const Span& span, const std::string& lang);
+
+}  // namespace briefing::typeset

@@ -1,0 +1,59 @@
+#include "support/run.hpp"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "base/text.hpp"
+
+namespace briefing::test {
+
+Result run(const std::string& cmd) {
+  Result r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int st = ::pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "briefing-test-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+void write_text(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+std::string squash(const std::string& text) {
+  std::u32string out;
+  for (char32_t c : base::utf8_decode(text)) {
+    if (c == U' ' || c == U'\n' || c == U'\t' || c == U'\r' || c == 0xA0 || c == 0x202F || c == U'-' || c == 0xAD ||
+        c == 0x2010 || c == U'\f')
+      continue;
+    out.push_back(c);
+  }
+  return base::utf8_encode(out);
+}
+
+std::string source_dir() { return BRIEFING_SOURCE_DIR; }
+
+std::string binary() { return BRIEFING_BINARY; }
+
+}  // namespace briefing::test

@@ -1,0 +1,44 @@
+// Test support: running commands, temporary folders and text normalisation.
+#pragma once
+
+#include <string>
+
+namespace briefing::test {
+
+/// Output and exit status of a shell command.
+struct Result {
+  int status = -1;
+  std::string out;  ///< stdout (stderr too when asked)
+};
+
+/// Runs `cmd` with /bin/sh and captures its stdout.
+Result run(const std::string& cmd);
+
+/// A fresh empty folder under the system's temporary folder, removed when destroyed.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] const std::string& path() const { return path_; }
+  [[nodiscard]] std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+/// Writes a file (test helper; throws on failure).
+void write_text(const std::string& path, const std::string& text);
+
+/// Drops whitespace, hyphens and soft line-end artefacts so that texts can be compared whatever
+/// the line breaks: "coun-\ntries" and "coun tries" both become "countries".
+std::string squash(const std::string& text);
+
+/// The repository root (compiled in).
+std::string source_dir();
+
+/// The briefing executable (compiled in).
+std::string binary();
+
+}  // namespace briefing::test

@@ -1,0 +1,129 @@
+// Setting paragraphs with real fonts: coverage errors, kerning, justification and the no-hyphen rules.
+#include <catch2/catch.hpp>
+
+#include "base/text.hpp"
+#include "support/run.hpp"
+#include "typeset/paragraph.hpp"
+#include "typeset/shape.hpp"
+
+using namespace briefing;
+
+namespace {
+
+struct Fixture {
+  typeset::FontBook book;
+  typeset::FontId serif = -1, dejavu = -1;
+  Fixture() {
+    std::string err;
+    serif = book.load(test::source_dir() + "/fonts/LiberationSerif-Regular.ttf", err);
+    dejavu = book.load(test::source_dir() + "/fonts/DejaVuSans.ttf", err);
+  }
+  typeset::Span span(const std::string& text, bool hyphenate = true) const {
+    typeset::Span s;
+    s.text = base::utf8_decode(text);
+    s.fonts = {serif};
+    s.size = 10;
+    s.hyphenate = hyphenate;
+    s.pos = {"a.xml", 7, 5};
+    return s;
+  }
+};
+
+
+const char* kText =
+    "The 92nd Session of the INTERPOL General Assembly, to be held in Glasgow from 4 to 7 November 2024, will "
+    "bring together representatives from 195 Member States to discuss crucial global policing issues and make "
+    "decisions. This annual event is INTERPOL’s highest decision-making body and provides a forum for key "
+    "decisions on policy, international cooperation initiatives and the allocation of resources to combat "
+    "cross-border crime.";
+
+}  // namespace
+
+TEST_CASE("a character no font covers is an error naming it and its position", "[typeset][coverage]") {
+  Fixture f;
+  base::DiagSink d;
+  CHECK_FALSE(typeset::check_coverage(f.book, {f.span("ab中c")}, d));
+  REQUIRE(d.items().size() == 1);
+  CHECK(base::format(d.items()[0]) == "a.xml:7:7: error: no font of this style has a glyph for U+4E2D '中'");
+  auto s = f.span("\u2603 ok");
+  base::DiagSink d2;
+  CHECK_FALSE(typeset::check_coverage(f.book, {s}, d2));
+  s.fonts.push_back(f.dejavu);  // a fallback covers the snowman
+  base::DiagSink d3;
+  CHECK(typeset::check_coverage(f.book, {s}, d3));
+  CHECK(d3.items().empty());
+  base::DiagSink d4;
+  CHECK_FALSE(typeset::check_coverage(f.book, {f.span("x\U0001F600")}, d4));
+  CHECK(d4.items().at(0).message.find("U+1F600") != std::string::npos);
+}
+
+TEST_CASE("shaping kerns with the font's GPOS", "[typeset][shape]") {
+  Fixture f;
+  const auto av = typeset::shape(f.book.get(f.serif), U"AV", "en-GB");
+  REQUIRE(av.size() == 2);
+  const auto a = typeset::shape(f.book.get(f.serif), U"A", "en-GB");
+  CHECK(av[0].advance < a[0].advance - 0.05);  // AV kerns by about an eighth of an em
+  CHECK(av[0].cp == U'A');
+  CHECK(av[1].cp == U'V');
+}
+
+TEST_CASE("justified lines fill the measure exactly and the last line is natural", "[typeset][paragraph]") {
+  Fixture f;
+  std::string err;
+  typeset::ParaSpec spec;
+  spec.widths = {226.77};  // 80 mm
+  spec.hyphenator = typeset::hyphenator_for("en-GB", err);
+  base::DiagSink d;
+  const auto p = typeset::set_paragraph(f.book, {f.span(kText)}, spec, d);
+  REQUIRE(p.lines.size() >= 5);
+  CHECK(p.overfull == 0);
+  for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) {
+    INFO(base::utf8_encode(p.lines[i].text));
+    CHECK(p.lines[i].width == Approx(226.77).margin(0.01));
+    CHECK(p.lines[i].ratio <= 2.0);
+  }
+  CHECK(p.lines.back().width < 226.77);
+  CHECK_FALSE(p.lines[p.lines.size() - 2].hyphenated);
+  std::string joined;
+  for (const auto& l : p.lines) {
+    auto t = base::utf8_encode(l.text);
+    if (l.hyphenated && !t.empty() && t.back() == '-') t.pop_back(), joined += t;
+    else joined += t + " ";
+  }
+  CHECK(test::squash(joined) == test::squash(kText));
+}
+
+TEST_CASE("no hyphenation inside a span that forbids it, and none across a no-break space", "[typeset][paragraph]") {
+  Fixture f;
+  std::string err;
+  typeset::ParaSpec spec;
+  spec.widths = {60};
+  spec.hyphenator = typeset::hyphenator_for("en-GB", err);
+  base::DiagSink d;
+  const auto p = typeset::set_paragraph(f.book, {f.span("Organized Immigration Crime Intelligence", false)}, spec, d);
+  for (const auto& l : p.lines) CHECK_FALSE(l.hyphenated);
+  const auto q = typeset::set_paragraph(f.book, {f.span("at 4\u00A0to\u00A07\u00A0November 2024 in Glasgow")}, spec, d);
+  REQUIRE(q.lines.size() >= 2);
+  for (const auto& l : q.lines) {
+    const auto t = base::utf8_encode(l.text);
+    INFO(t);
+    CHECK_FALSE((t.ends_with(" 4") || t.ends_with(" to") || t.ends_with(" 7")));
+  }
+  CHECK(std::any_of(q.lines.begin(), q.lines.end(), [](const typeset::SetLine& l) {
+    return base::utf8_encode(l.text).find("4 to 7") != std::string::npos;
+  }));
+}
+
+TEST_CASE("right and centre alignment shift lines by the free space", "[typeset][paragraph]") {
+  Fixture f;
+  base::DiagSink d;
+  typeset::ParaSpec spec;
+  spec.widths = {300};
+  spec.align = typeset::Alignment::right;
+  const auto r = typeset::set_paragraph(f.book, {f.span("Page 1 of 2")}, spec, d);
+  REQUIRE(r.lines.size() == 1);
+  CHECK(r.lines[0].offset + r.lines[0].width == Approx(300).margin(0.01));
+  spec.align = typeset::Alignment::centre;
+  const auto c = typeset::set_paragraph(f.book, {f.span("Page 1 of 2")}, spec, d);
+  CHECK(c.lines[0].offset == Approx(r.lines[0].offset / 2).margin(0.01));
+}
