@@ -18,8 +18,7 @@ build: deps
 run: build
 	@mkdir -p out
 	@for l in $(LAYOUTS); do \
-	  $(BUILD)/briefing render source/article.xml --layout $$l -o out/article-$$l.pdf || exit 1; \
-	  echo "wrote out/article-$$l.pdf"; \
+	  $(BUILD)/briefing render source/article.xml --layout $$l || exit 1; \
 	done
 
 test: build

@@ -352,7 +352,8 @@ class Loader {
       const SourcePos p = k < raw.size() && raw[k].name == name ? at(raw[k].name_offset) : pos(n);
       ++k;
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-        error(p, fmt::format("unknown attribute '{}' on <{}>{}", name, n.name(), suggestion(name, allowed, Named::attribute)));
+        error(p, fmt::format("unknown attribute '{}' on <{}>{}", name, n.name(),
+                             suggestion(name, allowed, Named::attribute)));
       } else if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
         error(p, fmt::format("duplicate attribute '{}' on <{}>", name, n.name()));
       }
@@ -506,7 +507,8 @@ class Loader {
     const std::string_view value = n.value();
     if (value.find("--") == std::string_view::npos && (value.empty() || value.back() != '-')) return;
     const std::size_t off = text_.find("--", elem_offset(n));
-    error(at(off == std::string_view::npos ? elem_offset(n) : off), "malformed xml: '--' is not allowed inside a comment");
+    error(at(off == std::string_view::npos ? elem_offset(n) : off),
+          "malformed xml: '--' is not allowed inside a comment");
   }
 
   /// Walks the whole tree without recursion, checking references in text and attribute values.
@@ -587,7 +589,8 @@ class Loader {
           if (!root) {
             root = n;
           } else {
-            error(pos(n), fmt::format("malformed xml: only one root element is allowed; found a second <{}>", n.name()));
+            error(pos(n),
+                  fmt::format("malformed xml: only one root element is allowed; found a second <{}>", n.name()));
             refused = true;
           }
           break;
@@ -1078,7 +1081,8 @@ class Loader {
       if (*c == "yes") {
         callout = true;
       } else if (*c != "no") {
-        error(attr_pos(n, "callout"), fmt::format("invalid value '{}' for 'callout' on <quote> (expected yes or no)", *c));
+        error(attr_pos(n, "callout"),
+              fmt::format("invalid value '{}' for 'callout' on <quote> (expected yes or no)", *c));
       }
     }
     const auto speaker = attr(n, "speaker");
@@ -1152,13 +1156,19 @@ class Loader {
       }
     }
     for (std::size_t i = 0; i < art_.quotes.size(); ++i) {
+      // Parts split by narration ("…delegation,” he noted. “Crime…") are joined with an
+      // ellipsis; the comma that led into the narration goes, and so does a trailing one.
       std::string joined;
       for (const std::string& part : quote_parts[i]) {
         const std::string_view t = base::trim(part);
         if (t.empty()) continue;
-        if (!joined.empty()) joined += ' ';
+        if (!joined.empty()) {
+          if (joined.back() == ',') joined.pop_back();
+          joined += " \u2026 ";
+        }
         joined += t;
       }
+      if (!joined.empty() && joined.back() == ',') joined.pop_back();
       art_.quotes[i].text = std::move(joined);
     }
     for (std::size_t i = 0; i < art_.facts.size(); ++i) {

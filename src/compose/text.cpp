@@ -150,8 +150,10 @@ std::vector<Row> set_rows(Ctx& ctx, const Style& st, const std::vector<typeset::
     rows.push_back(std::move(r));
   }
   const std::size_t n = rows.size();
-  // Widows and orphans: no break after the first line or before the last of a paragraph.
-  for (std::size_t i = 1; i < n; ++i) rows[i].break_before = !(i == 1 || i + 1 == n);
+  // Widows and orphans: no break after the first line or before the last of a paragraph; and no
+  // column may end on a hyphen, so a hyphenated line keeps the next line with it.
+  for (std::size_t i = 1; i < n; ++i)
+    rows[i].break_before = !(i == 1 || i + 1 == n || para.lines[i - 1].hyphenated);
   if (!rows.empty()) {
     rows.front().space_before = st.def->space_before;
     rows.back().space_after = st.def->space_after;

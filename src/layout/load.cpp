@@ -448,6 +448,7 @@ std::optional<Layout> Loader::run() {
   }
   layout_ = default_layout(paths_.fonts_dir);
   layout_.path = path_;
+  layout_.sources = {path_};
   apply(root, {text("name", layout_.name)});
   if (layout_.name.empty()) layout_.name = "layout";
   using Handler = std::function<void(const pugi::xml_node&)>;

@@ -1,5 +1,6 @@
 #include "layout/model.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace briefing::layout {
@@ -33,6 +34,14 @@ const FontFamily* Layout::family(const std::string& name) const {
 Colour Layout::colour(const std::string& name) const {
   const auto it = palette.find(name);
   return it == palette.end() ? Colour::grey(0) : it->second;
+}
+
+std::vector<std::string> Layout::font_files() const {
+  std::vector<std::string> out;
+  for (const auto& f : families)
+    for (const auto& file : f.files)
+      if (!file.empty() && std::find(out.begin(), out.end(), file) == out.end()) out.push_back(file);
+  return out;
 }
 
 const std::vector<std::string>& required_styles() {

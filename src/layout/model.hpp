@@ -139,6 +139,8 @@ struct Running {
 struct Layout {
   std::string name;
   std::string path;
+  /// Every file the layout was read from: itself first, then the layouts it extends.
+  std::vector<std::string> sources;
   Page page;
   TitleBand band;
   MainFlow main;
@@ -157,6 +159,8 @@ struct Layout {
   [[nodiscard]] const TextStyle& style(const std::string& name) const;
   [[nodiscard]] const FontFamily* family(const std::string& name) const;
   [[nodiscard]] Colour colour(const std::string& name) const;
+  /// Every font file the layout's families name (for dependency tracking).
+  [[nodiscard]] std::vector<std::string> font_files() const;
 };
 
 /// The style names composition uses; every layout defines them (the built-in defaults fill gaps).

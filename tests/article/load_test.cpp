@@ -265,9 +265,10 @@ TEST_CASE("the seed article loads without diagnostics", "[article][seed]") {
     CHECK(a.quotes[3].block == 11);
     CHECK(a.quotes[0].text.rfind("Organized immigration crime does not stop", 0) == 0);
     CHECK(a.quotes[0].text.back() == '.');
+    CHECK(a.quotes[2].text.back() == 'w');  // "… to Glasgow", its trailing comma dropped
     CHECK(a.quotes[3].text ==
           "We are extremely proud to be the host law enforcement agency for the 2024 General Assembly and to lead "
-          "the UK delegation, Crime knows no borders, so now more than ever Britain must work with its partners "
+          "the UK delegation \u2026 Crime knows no borders, so now more than ever Britain must work with its partners "
           "around the world to ensure criminals have nowhere to hide so we can protect our citizens.");
     // Both parts of Biggar's quotation carry its index; the narration between them does not.
     int parts = 0;
@@ -281,7 +282,8 @@ TEST_CASE("the seed article loads without diagnostics", "[article][seed]") {
 
   SECTION("facts") {
     CHECK(a.facts.size() >= 6);
-    const auto tagged = std::count_if(a.facts.begin(), a.facts.end(), [](const article::Fact& f) { return f.block >= 0; });
+    const auto tagged =
+        std::count_if(a.facts.begin(), a.facts.end(), [](const article::Fact& f) { return f.block >= 0; });
     CHECK(tagged >= 6);
     int last_block = 0;
     bool listed = false;
@@ -378,7 +380,7 @@ TEST_CASE("quotes, continuations, facts and mention order", "[article]") {
   CHECK(a->quotes[0].speaker == "b");
   CHECK(a->quotes[0].callout);
   CHECK(a->quotes[0].block == 0);
-  CHECK(a->quotes[0].text == "one, two fact text. three");
+  CHECK(a->quotes[0].text == "one \u2026 two fact text. \u2026 three");
   CHECK(a->quotes[0].pos.line == 6);
   REQUIRE(a->facts.size() == 2);
   CHECK(a->facts[0].text == "Short");
@@ -416,7 +418,8 @@ TEST_CASE("listed facts follow tagged facts; defaults apply", "[article]") {
 
 TEST_CASE("a byte order mark is accepted and not counted in columns", "[article]") {
   CHECK(diagnose("\xEF\xBB\xBF" + Doc().str()) == Msgs{});
-  CHECK(diagnose("\xEF\xBB\xBF<briefing/>") == Msgs{"t.xml:1:1: error: expected root element <article>, found <briefing>"});
+  CHECK(diagnose("\xEF\xBB\xBF<briefing/>") ==
+        Msgs{"t.xml:1:1: error: expected root element <article>, found <briefing>"});
 }
 
 TEST_CASE("comments and CDATA are allowed", "[article]") {
@@ -510,7 +513,8 @@ TEST_CASE("diagnostic: missing required attribute, element or text", "[article][
         Msgs{"t.xml:6:6: error: <quote> must not be empty"});
   CHECK(diagnose_body("<p>x <person ref=\"starmer\"/> <url href=\"https://gov.uk\"></url></p>") ==
         Msgs{"t.xml:6:6: error: <person> must not be empty", "t.xml:6:30: error: <url> must not be empty"});
-  CHECK(diagnose_body("<p>x <fact short=\"F\"/> <em> </em> y</p>") == Msgs{"t.xml:6:6: error: <fact> must not be empty"});
+  CHECK(diagnose_body("<p>x <fact short=\"F\"/> <em> </em> y</p>") ==
+        Msgs{"t.xml:6:6: error: <fact> must not be empty"});
 }
 
 TEST_CASE("diagnostic: duplicate id", "[article][diag]") {
@@ -580,7 +584,8 @@ TEST_CASE("diagnostic: marking", "[article][diag]") {
         Msgs{"t.xml:2:42: error: unknown marking 'official sensitive'; did you mean 'OFFICIAL-SENSITIVE'?"});
   d.meta = R"(<meta><title>T</title><date when="2024"/><marking>PUBLIC</marking></meta>)";
   CHECK(diagnose(d.str()) ==
-        Msgs{"t.xml:2:42: error: unknown marking 'PUBLIC' (allowed: OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET)"});
+        Msgs{"t.xml:2:42: error: unknown marking 'PUBLIC' (allowed: OFFICIAL, OFFICIAL-SENSITIVE, SECRET, "
+             "TOP SECRET)"});
   d.meta = R"(<meta><title>T</title><date when="2024"/><marking>TOP  SECRET</marking></meta>)";
   std::optional<article::Article> a;
   CHECK(diagnose(d.str(), &a) == Msgs{});

@@ -2,16 +2,12 @@
 // schema rejects broken articles, and that the schema and the loader agree on what is valid.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "article/load.hpp"
+#include "support/run.hpp"
 
 #ifndef BRIEFING_SOURCE_DIR
 #error "BRIEFING_SOURCE_DIR must name the repository root"
@@ -35,53 +31,21 @@ std::string shell_quote(const std::string& s) {
   return out + "'";
 }
 
-struct RunResult {
-  int status = -1;  ///< exit status, or -1 when the command could not run or was killed
-  std::string output;
-};
-
-RunResult run(const std::string& command) {
-  RunResult r;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return r;
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) r.output.append(buf, n);
-  const int raw = ::pclose(pipe);
-  if (raw != -1 && WIFEXITED(raw)) r.status = WEXITSTATUS(raw);
-  return r;
+/// Runs xmllint on one file; the result holds its exit status and messages.
+briefing::test::Result validate(const std::string& file) {
+  return briefing::test::run("xmllint --noout --relaxng " + shell_quote(kSchema.string()) + " " +
+                             shell_quote(file) + " 2>&1");
 }
 
-RunResult validate(const fs::path& file) {
-  return run("xmllint --noout --relaxng " + shell_quote(kSchema.string()) + " " + shell_quote(file.string()));
+/// Writes `text` into `dir` and returns the file's path.
+std::string write_case(const briefing::test::TempDir& dir, const std::string& name, const std::string& text) {
+  const std::string path = dir.file(name);
+  briefing::test::write_text(path, text);
+  return path;
 }
-
-/// A file in a fresh temporary folder, removed with the folder.
-class TempDir {
- public:
-  TempDir() : path_(fs::temp_directory_path() / ("briefing-schema-test-" + std::to_string(::getpid()))) {
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  fs::path write(const std::string& name, const std::string& text) const {
-    const fs::path p = path_ / name;
-    std::ofstream out(p, std::ios::binary);
-    out << text;
-    return p;
-  }
-
- private:
-  fs::path path_;
-};
 
 /// A small valid article with `body` inside its only section and `meta_extra` inside <meta>.
-std::string article(const std::string& body, const std::string& meta_extra = "") {
+std::string small_article(const std::string& body, const std::string& meta_extra = "") {
   return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<article id=\"t\" xml:lang=\"en-GB\">\n"
          "  <meta><title>T</title><date from=\"2024-11-04\" to=\"2024-11-07\"/>" +
@@ -96,8 +60,8 @@ std::string article(const std::string& body, const std::string& meta_extra = "")
 }  // namespace
 
 TEST_CASE("xmllint is available", "[article][schema]") {
-  const RunResult r = run("xmllint --version");
-  INFO(r.output);
+  const auto r = briefing::test::run("xmllint --version 2>&1");
+  INFO(r.out);
   REQUIRE(r.status == 0);
 }
 
@@ -108,26 +72,25 @@ TEST_CASE("every article under source/ is valid against the schema", "[article][
     if (entry.is_regular_file() && entry.path().extension() == ".xml") files.push_back(entry.path());
   REQUIRE_FALSE(files.empty());
   for (const fs::path& f : files) {
-    const RunResult r = validate(f);
-    INFO(f.string() << "\n" << r.output);
+    const auto r = validate(f.string());
+    INFO(f.string() << "\n" << r.out);
     CHECK(r.status == 0);
   }
 }
 
 TEST_CASE("the schema rejects a broken article", "[article][schema]") {
-  TempDir dir;
-  // The same article with one change, to show the schema accepts the rest.
-  const fs::path good = dir.write("good.xml", article("<p>Text with a <fact short=\"F\">fact</fact>.</p>"));
-  const RunResult ok = validate(good);
-  INFO(ok.output);
+  const briefing::test::TempDir dir;
+  // The same article but for one tag, to show that the schema accepts the rest.
+  const auto ok =
+      validate(write_case(dir, "good.xml", small_article("<p>Text with a <fact short=\"F\">fact</fact>.</p>")));
+  INFO(ok.out);
   REQUIRE(ok.status == 0);
 
-  const fs::path bad = dir.write("bad.xml", article("<p>Text with a <parra>fact</parra>.</p>"));
-  const RunResult r = validate(bad);
-  INFO(r.output);
+  const auto r = validate(write_case(dir, "bad.xml", small_article("<p>Text with a <parra>fact</parra>.</p>")));
+  INFO(r.out);
   CHECK(r.status != 0);
   CHECK(r.status != -1);
-  CHECK(r.output.find("parra") != std::string::npos);
+  CHECK(r.out.find("parra") != std::string::npos);
 }
 
 TEST_CASE("the schema and the loader agree", "[article][schema]") {
@@ -137,49 +100,51 @@ TEST_CASE("the schema and the loader agree", "[article][schema]") {
     bool valid;
   };
   const std::vector<Case> cases = {
-      {"plain", article("<p>Text.</p>"), true},
+      {"plain", small_article("<p>Text.</p>"), true},
       {"all inline elements",
-       article("<p><em>a</em> <strong>b</strong> <person ref=\"starmer\">c</person> <org ref=\"nca\">d</org> "
+       small_article("<p><em>a</em> <strong>b</strong> <person ref=\"starmer\">c</person> <org ref=\"nca\">d</org> "
                "<place>e</place> <date when=\"2024-11\">f</date> <url href=\"https://gov.uk\">g</url> "
                "<email>h@example.org</email> “<quote id=\"q1\" speaker=\"starmer\" callout=\"yes\">i <fact>j</fact>"
                "</quote>” “<quote continues=\"q1\">k</quote>” <fact short=\"s\">l “<quote speaker=\"starmer\">m"
                "</quote>”</fact></p>"),
        true},
-      {"heading then paragraphs", article("<heading>H</heading><p>a</p><p>b</p>"), true},
+      {"heading then paragraphs", small_article("<heading>H</heading><p>a</p><p>b</p>"), true},
       {"optional meta in any order",
-       article("<p>x</p>", "<keywords>a, b</keywords><marking>OFFICIAL-SENSITIVE</marking><byline>B</byline>"
+       small_article("<p>x</p>", "<keywords>a, b</keywords><marking>OFFICIAL-SENSITIVE</marking><byline>B</byline>"
                            "<source>S</source><place>P</place><standfirst>S</standfirst>"),
        true},
-      {"quote inside a quote", article("<p><quote speaker=\"starmer\">a <quote speaker=\"starmer\">b</quote></quote></p>"),
+      {"quote inside a quote",
+       small_article("<p><quote speaker=\"starmer\">a <quote speaker=\"starmer\">b</quote></quote></p>"),
        false},
-      {"fact inside a fact", article("<p><fact>a <fact>b</fact></fact></p>"), false},
-      {"quote without a speaker", article("<p><quote>a</quote></p>"), false},
-      {"callout neither yes nor no", article("<p><quote speaker=\"starmer\" callout=\"maybe\">a</quote></p>"), false},
-      {"unknown marking", article("<p>x</p>", "<marking>OFICIAL</marking>"), false},
-      {"two titles", article("<p>x</p>", "<title>U</title>"), false},
-      {"invalid date", article("<p>On <date when=\"2024-13-01\">then</date>.</p>"), false},
-      {"when with from", article("<p>On <date when=\"2024\" from=\"2024\" to=\"2024\">then</date>.</p>"), false},
-      {"text in a section", article("Loose text<p>x</p>"), false},
-      {"heading after a paragraph", article("<p>x</p><heading>H</heading>"), false},
-      {"section without paragraphs", article("<heading>H</heading>"), false},
-      {"unknown attribute", article("<p><quote speeker=\"starmer\">a</quote></p>"), false},
-      {"id starting with a digit", article("<p><person ref=\"1x\">a</person></p>"), false},
+      {"fact inside a fact", small_article("<p><fact>a <fact>b</fact></fact></p>"), false},
+      {"quote without a speaker", small_article("<p><quote>a</quote></p>"), false},
+      {"callout neither yes nor no",
+       small_article("<p><quote speaker=\"starmer\" callout=\"maybe\">a</quote></p>"), false},
+      {"unknown marking", small_article("<p>x</p>", "<marking>OFICIAL</marking>"), false},
+      {"two titles", small_article("<p>x</p>", "<title>U</title>"), false},
+      {"invalid date", small_article("<p>On <date when=\"2024-13-01\">then</date>.</p>"), false},
+      {"when with from", small_article("<p>On <date when=\"2024\" from=\"2024\" to=\"2024\">then</date>.</p>"), false},
+      {"text in a section", small_article("Loose text<p>x</p>"), false},
+      {"heading after a paragraph", small_article("<p>x</p><heading>H</heading>"), false},
+      {"section without paragraphs", small_article("<heading>H</heading>"), false},
+      {"unknown attribute", small_article("<p><quote speeker=\"starmer\">a</quote></p>"), false},
+      {"id starting with a digit", small_article("<p><person ref=\"1x\">a</person></p>"), false},
       {"empty title", "<article id=\"t\"><meta><title> </title><date when=\"2024\"/></meta>"
                       "<body><section><p>x</p></section></body></article>",
        false},
       {"no body", "<article id=\"t\"><meta><title>T</title><date when=\"2024\"/></meta></article>", false},
       {"wrong root", "<briefing/>", false},
   };
-  TempDir dir;
+  const briefing::test::TempDir dir;
   int k = 0;
   for (const Case& c : cases) {
-    const fs::path file = dir.write("case" + std::to_string(k++) + ".xml", c.xml);
-    const RunResult r = validate(file);
+    const std::string file = write_case(dir, "case" + std::to_string(k++) + ".xml", c.xml);
+    const auto r = validate(file);
     briefing::base::DiagSink sink;
-    const auto loaded = briefing::article::load_from_string(c.xml, file.string(), sink);
+    const auto loaded = briefing::article::load_from_string(c.xml, file, sink);
     std::string diags;
     for (const auto& d : sink.items()) diags += briefing::base::format(d) + "\n";
-    INFO(c.name << "\nxmllint: " << r.output << "loader: " << diags);
+    INFO(c.name << "\nxmllint: " << r.out << "loader: " << diags);
     CHECK((r.status == 0) == c.valid);
     CHECK(loaded.has_value() == c.valid);
   }
