@@ -50,22 +50,35 @@ Row callout(Ctx& ctx, const article::Quote& q, double width) {
   const double indent = c.rule_width + c.indent;
   const Style& qs = ctx.style("callout");
   const Style& as = ctx.style("attribution");
-  std::vector<Row> rows = set_rows(ctx, qs, {span_for(ctx, qs, "\u201C" + q.text + "\u201D", q.pos)}, width,
-                                   "callout", indent);
+  std::vector<Row> rows;
+  if (c.marks) {
+    // A large opening quotation mark above the text, in the callout's colour.
+    auto mark = span_for(ctx, qs, "\u201C", q.pos);
+    mark.size = qs.size * 2.6;
+    Style big = qs;
+    big.size = mark.size, big.leading = mark.size * 0.62;
+    rows = set_rows(ctx, big, {mark}, width, "callout-mark", indent);
+  }
+  const std::string open = c.marks ? "" : "\u201C";
+  auto text = set_rows(ctx, qs, {span_for(ctx, qs, open + q.text + "\u201D", q.pos)}, width, "callout", indent);
+  rows.insert(rows.end(), text.begin(), text.end());
   const auto attr = attribution(c.attribution, ctx.art.person(q.speaker));
   auto arows = set_rows(ctx, as, {span_for(ctx, as, attr, q.pos)}, width, "attribution", indent);
   if (!arows.empty()) arows.front().space_before = std::max(arows.front().space_before, 3.0);
   rows.insert(rows.end(), arows.begin(), arows.end());
   Row out = stack(rows);
-  frame::Rule rule;
-  rule.x1 = rule.x2 = c.rule_width / 2;
-  rule.y1 = 0;
-  rule.y2 = out.height;
-  rule.width = c.rule_width;
-  rule.colour = ctx.paints.at(static_cast<std::size_t>(ctx.paint(c.rule)));
-  rule.role = "callout-rule";
-  out.items.insert(out.items.begin(), rule);
+  if (!c.rule.empty() && c.rule_width > 0) {
+    frame::Rule rule;
+    rule.x1 = rule.x2 = c.rule_width / 2;
+    rule.y1 = 0;
+    rule.y2 = out.height;
+    rule.width = c.rule_width;
+    rule.colour = ctx.paints.at(static_cast<std::size_t>(ctx.paint(c.rule)));
+    rule.role = "callout-rule";
+    out.items.insert(out.items.begin(), rule);
+  }
   out.space_before = out.space_after = c.space;
+  out.label = "callout";
   return out;
 }
 
@@ -88,16 +101,23 @@ Row boxed(Ctx& ctx, Row inner, double width, double padding, const std::string& 
   return inner;
 }
 
+}  // namespace
+
 Row key_facts(Ctx& ctx, double width) {
   const auto& k = ctx.lay.facts;
   const double inner = width - 2 * k.padding;
   const Style& ts = ctx.style("box-title");
   const Style& fs = ctx.style("fact");
   std::vector<Row> rows = set_rows(ctx, ts, {span_for(ctx, ts, k.title, {ctx.lay.path, 0, 0})}, inner, "box-title");
-  const std::size_t n = k.max > 0 ? std::min<std::size_t>(static_cast<std::size_t>(k.max), ctx.art.facts.size())
-                                  : ctx.art.facts.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& f = ctx.art.facts[i];
+  std::vector<const article::Fact*> facts;
+  for (const auto& f : ctx.art.facts) {
+    const bool listed = f.block < 0;
+    if (k.source == layout::FactSource::all || listed == (k.source == layout::FactSource::listed))
+      facts.push_back(&f);
+  }
+  if (k.max > 0 && facts.size() > static_cast<std::size_t>(k.max)) facts.resize(static_cast<std::size_t>(k.max));
+  for (std::size_t i = 0; i < facts.size(); ++i) {
+    const auto& f = *facts[i];
     const bool numbered = k.bullet == "1.";
     const std::string mark = numbered ? fmt::format("{}.", i + 1) : k.bullet;
     const auto mark_span = span_for(ctx, fs, mark, f.pos);
@@ -113,29 +133,39 @@ Row key_facts(Ctx& ctx, double width) {
   }
   Row out = boxed(ctx, stack(rows), width, k.padding, k.fill, k.border, k.border_width, k.radius, "key-facts");
   out.space_after = k.space_after;
+  out.label = "key-facts box";
   return out;
 }
 
-std::string role_line(const article::Person& p) {
-  if (p.affiliation.empty() || p.role.find(p.affiliation) != std::string::npos) return p.role;
-  return p.role.empty() ? p.affiliation : p.role + ", " + p.affiliation;
+namespace {
+
+std::string role_line(const article::Person& p, bool role, bool affiliation) {
+  const std::string r = role ? p.role : "";
+  if (!affiliation || p.affiliation.empty() || r.find(p.affiliation) != std::string::npos) return r;
+  return r.empty() ? p.affiliation : r + ", " + p.affiliation;
 }
 
-std::vector<Row> who_is_who(Ctx& ctx, double width) {
+}  // namespace
+
+Row who_title(Ctx& ctx, double width) {
   const auto& w = ctx.lay.who;
   const Style& ts = ctx.style("box-title");
+  Row title = stack(set_rows(ctx, ts, {span_for(ctx, ts, w.title, {ctx.lay.path, 0, 0})}, width, "who-title"));
+  frame::Rule rule;
+  rule.x1 = 0, rule.x2 = width, rule.y1 = rule.y2 = title.height + 1;
+  rule.width = 0.5;
+  rule.colour = ctx.paints.at(static_cast<std::size_t>(ctx.paint(w.rule.empty() ? "black" : w.rule)));
+  rule.role = "who-rule";
+  if (!w.rule.empty()) title.items.push_back(rule);
+  title.space_after = 5;
+  title.label = "who-is-who title";
+  return title;
+}
+
+std::vector<Row> who_entries(Ctx& ctx, double width) {
+  const auto& w = ctx.lay.who;
   const Style& ns = ctx.style("who-name");
   const Style& rs = ctx.style("who-role");
-  std::vector<Row> rows = set_rows(ctx, ts, {span_for(ctx, ts, w.title, {ctx.lay.path, 0, 0})}, width, "who-title");
-  if (!rows.empty()) {
-    frame::Rule rule;
-    rule.x1 = 0, rule.x2 = width, rule.y1 = rule.y2 = rows.back().height + 1;
-    rule.width = 0.5;
-    rule.colour = ctx.paints.at(static_cast<std::size_t>(ctx.paint(w.rule)));
-    rule.role = "who-rule";
-    rows.back().items.push_back(rule);
-    rows.back().space_after = 5;
-  }
   std::vector<const article::Person*> people;
   for (const auto& id : ctx.art.mention_order)
     if (const auto* p = ctx.art.person(id)) people.push_back(p);
@@ -145,22 +175,25 @@ std::vector<Row> who_is_who(Ctx& ctx, double width) {
   } else if (w.order == layout::WhoOrder::surname) {
     std::stable_sort(people.begin(), people.end(), [](auto* a, auto* b) { return a->sort_key < b->sort_key; });
   }
+  std::vector<Row> rows;
   for (const auto* p : people) {
     auto entry = set_rows(ctx, ns, {span_for(ctx, ns, p->name, p->pos)}, width, "who-name");
-    auto role = set_rows(ctx, rs, {span_for(ctx, rs, role_line(*p), p->pos)}, width, "who-role");
-    entry.insert(entry.end(), role.begin(), role.end());
+    const std::string line = role_line(*p, w.role, w.affiliation);
+    if (!line.empty()) {
+      auto role = set_rows(ctx, rs, {span_for(ctx, rs, line, p->pos)}, width, "who-role");
+      entry.insert(entry.end(), role.begin(), role.end());
+    }
     Row one = stack(entry);
     one.space_after = rs.def->space_after;
+    one.label = "who-is-who entry";
     rows.push_back(std::move(one));
   }
   return rows;
 }
 
-}  // namespace
-
-std::vector<Row> body_rows(Ctx& ctx, double width, std::vector<Float>& floats) {
+std::vector<Row> body_rows(Ctx& ctx, double width, std::vector<std::size_t>& block_end) {
   std::vector<Row> rows;
-  std::vector<std::size_t> block_end(ctx.art.blocks.size(), 0);
+  block_end.assign(ctx.art.blocks.size(), 0);
   bool after_heading = false;
   for (std::size_t b = 0; b < ctx.art.blocks.size(); ++b) {
     const auto& blk = ctx.art.blocks[b];
@@ -172,26 +205,27 @@ std::vector<Row> body_rows(Ctx& ctx, double width, std::vector<Float>& floats) {
     rows.insert(rows.end(), r.begin(), r.end());
     block_end[b] = rows.size();
   }
-  for (std::size_t qi : pick_callouts(ctx.art, ctx.lay.callouts)) {
-    const auto& q = ctx.art.quotes[qi];
-    if (q.block < 0) continue;
-    // Not adjacent to its own quotation: one paragraph between them where the text allows.
-    const auto b = static_cast<std::size_t>(q.block);
-    std::size_t anchor = b + 1 < block_end.size() ? block_end[b + 1] : (b >= 2 ? block_end[b - 2] : block_end[b]);
-    floats.push_back({callout(ctx, q, width), anchor});
-  }
-  std::stable_sort(floats.begin(), floats.end(), [](const Float& a, const Float& b) { return a.anchor < b.anchor; });
   return rows;
 }
 
-std::vector<Row> sidebar_rows(Ctx& ctx, double width) {
-  std::vector<Row> rows;
-  if (ctx.lay.facts.enabled && !ctx.art.facts.empty()) rows.push_back(key_facts(ctx, width));
-  if (ctx.lay.who.enabled && !ctx.art.people.empty()) {
-    auto w = who_is_who(ctx, width);
-    rows.insert(rows.end(), w.begin(), w.end());
+std::vector<Float> callout_rows(Ctx& ctx, double width, const std::vector<std::size_t>& block_end) {
+  std::vector<Float> out;
+  for (std::size_t qi : pick_callouts(ctx.art, ctx.lay.callouts)) {
+    const auto& q = ctx.art.quotes[qi];
+    if (q.block < 0 || block_end.empty()) continue;
+    // Not adjacent to its own quotation: after the next paragraph, else before the previous one.
+    const auto b = static_cast<std::size_t>(q.block);
+    auto is_para = [&](std::size_t k) { return ctx.art.blocks[k].kind == article::Block::Kind::paragraph; };
+    std::size_t anchor = block_end[b];
+    bool found = false;
+    for (std::size_t k = b + 1; k < block_end.size() && !found; ++k)
+      if (is_para(k)) anchor = block_end[k], found = true;
+    for (std::size_t k = b; k >= 2 && !found; --k)
+      if (is_para(k - 2)) anchor = block_end[k - 2], found = true;
+    out.push_back({callout(ctx, q, width), anchor});
   }
-  return rows;
+  std::stable_sort(out.begin(), out.end(), [](const Float& a, const Float& b) { return a.anchor < b.anchor; });
+  return out;
 }
 
 Row title_band(Ctx& ctx, double width) {
@@ -206,8 +240,8 @@ Row title_band(Ctx& ctx, double width) {
     if (!s.empty()) s.front().space_before = 4;
     rows.insert(rows.end(), s.begin(), s.end());
   }
-  std::string when = human_date(m.date);
-  if (!m.place.empty()) when += (when.empty() ? "" : " \u00B7 ") + m.place;
+  std::string when = band.dateline ? human_date(m.date) : "";
+  if (band.dateline && !m.place.empty()) when += (when.empty() ? "" : " \u00B7 ") + m.place;
   if (!when.empty()) {
     const Style& hs = ctx.style("header");
     auto s = set_rows(ctx, hs, {span_for(ctx, hs, when, {ctx.art.path, 0, 0})}, inner, "dateline");
@@ -219,6 +253,7 @@ Row title_band(Ctx& ctx, double width) {
   }
   Row out = boxed(ctx, stack(rows), width, band.padding, band.fill, "", 0, 0, "title-band");
   out.space_after = band.space_after;
+  out.label = "title band";
   return out;
 }
 

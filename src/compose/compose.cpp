@@ -1,7 +1,9 @@
-// Composition's top level: geometry → blocks → flow → pages → running heads, with copy-fit.
+// Composition's top level: geometry → blocks → sections and sidebar → pages → running heads,
+// repeated with smaller body text while the article does not fit the layout's page limit.
 #include "compose/compose.hpp"
 
 #include <cmath>
+
 #include <fmt/format.h>
 
 #include "compose/internal.hpp"
@@ -10,7 +12,7 @@ namespace briefing::compose {
 
 namespace {
 
-constexpr std::size_t kMaxColumns = 5000;
+constexpr std::size_t kMaxPages = 2000;
 
 /// Page geometry derived from the layout.
 struct Geometry {
@@ -25,11 +27,10 @@ Geometry geometry(const layout::Layout& lay) {
   Geometry g{};
   g.x0 = p.margin_left, g.x1 = p.width - p.margin_right;
   g.top = p.margin_top, g.bottom = p.height - p.margin_bottom;
-  const double w = g.x1 - g.x0;
   const bool side = lay.sidebar.enabled;
   g.side_w = side ? lay.sidebar.width : 0;
   const double used = side ? lay.sidebar.width + lay.sidebar.gap : 0;
-  g.main_w = w - used;
+  g.main_w = g.x1 - g.x0 - used;
   g.main_x = side && !lay.sidebar.right ? g.x0 + used : g.x0;
   g.side_x = lay.sidebar.right ? g.x1 - g.side_w : g.x0;
   g.cols = std::max(1, lay.main.columns);
@@ -37,29 +38,112 @@ Geometry geometry(const layout::Layout& lay) {
   return g;
 }
 
-/// One line of a running head: left, centre and right slots on a baseline.
-void running(Ctx& ctx, const layout::Running& r, double baseline, const Geometry& g, int page, int pages,
-             std::vector<frame::Item>& out) {
-  const std::array<std::pair<const std::string*, int>, 3> slots = {
-      std::pair{&r.left, 0}, std::pair{&r.centre, 1}, std::pair{&r.right, 2}};
-  for (const auto& [tmpl, where] : slots) {
-    if (tmpl->empty()) continue;
-    const bool marking = *tmpl == "{marking}";
-    const Style& st = ctx.style(marking ? "marking" : r.style);
-    const std::string text = fill_template(*tmpl, ctx.art, page, pages);
-    if (text.empty()) continue;
-    auto span = span_for(ctx, st, text, {ctx.lay.path, 0, 0});
-    if (!typeset::check_coverage(ctx.fonts, {span}, ctx.diags)) continue;
-    const double w = typeset::natural_width(ctx.fonts, span, ctx.art.meta.lang) - st.def->letter_spacing;
-    const double x = where == 0 ? g.x0 : where == 1 ? (g.x0 + g.x1 - w) / 2 : g.x1 - w;
-    auto rows = set_rows(ctx, st, {span}, 1e6, marking ? "marking" : "running", 0, true);
-    for (auto& row : rows) {
-      for (auto& it : row.items)
-        if (auto* run = std::get_if<frame::GlyphRun>(&it)) run->y = 0;
-      translate(row.items, x, baseline);
-      out.insert(out.end(), row.items.begin(), row.items.end());
+/// The sections of the main region, in order: boxes at the top, the body (split around spanning
+/// callouts), boxes at the end.
+std::vector<Section> main_sections(Ctx& ctx, const Geometry& g, std::vector<Row>& sidebar) {
+  const auto& lay = ctx.lay;
+  std::vector<Section> out;
+  using P = layout::Placement;
+  if (lay.facts.enabled && lay.facts.placement == P::top) out.push_back({{key_facts(ctx, g.main_w)}, {}, 1, false});
+  if (lay.main.enabled) {
+    std::vector<std::size_t> block_end;
+    Section body{body_rows(ctx, g.col_w, block_end), {}, g.cols, lay.main.balance};
+    const P cp = lay.callouts.placement;
+    auto callouts = callout_rows(ctx, cp == P::span ? g.main_w : cp == P::sidebar ? g.side_w : g.col_w, block_end);
+    if (lay.facts.enabled && lay.facts.placement == P::after_paragraph) {
+      std::size_t n = 0, anchor = body.rows.size();
+      for (std::size_t b = 0; b < ctx.art.blocks.size(); ++b)
+        if (ctx.art.blocks[b].kind == article::Block::Kind::paragraph && ++n == static_cast<std::size_t>(lay.facts.after_paragraph))
+          anchor = block_end[b];
+      body.floats.push_back({key_facts(ctx, g.col_w), anchor});
     }
+    if (cp == P::sidebar) {
+      for (auto& c : callouts) sidebar.push_back(std::move(c.row));
+    } else if (cp == P::column) {
+      body.floats.insert(body.floats.end(), callouts.begin(), callouts.end());
+    }
+    std::stable_sort(body.floats.begin(), body.floats.end(), [](auto& a, auto& b) { return a.anchor < b.anchor; });
+    std::size_t from = 0;
+    auto body_part = [&](std::size_t to) {
+      Section part{{body.rows.begin() + static_cast<std::ptrdiff_t>(from), body.rows.begin() + static_cast<std::ptrdiff_t>(to)},
+                   {}, body.columns, body.balance};
+      for (const auto& f : body.floats)
+        if (f.anchor > from && f.anchor <= to) part.floats.push_back({f.row, f.anchor - from});
+        else if (f.anchor == 0 && from == 0) part.floats.push_back(f);
+      if (!part.rows.empty()) part.rows.front().break_before = true;
+      out.push_back(std::move(part));
+      from = to;
+    };
+    if (cp == P::span)
+      for (auto& c : callouts) {
+        body_part(c.anchor);
+        out.push_back({{std::move(c.row)}, {}, 1, false});
+      }
+    body_part(body.rows.size());
   }
+  if (lay.facts.enabled && lay.facts.placement == P::end) out.push_back({{key_facts(ctx, g.main_w)}, {}, 1, false});
+  if (lay.who.enabled && lay.who.placement == P::end && !ctx.art.people.empty()) {
+    const int c = lay.who.columns;
+    auto entries = who_entries(ctx, (g.main_w - (c - 1) * lay.main.gutter) / c);
+    Row title = who_title(ctx, g.main_w);
+    // The title stays with the first entries: it goes into the columns' section when one column.
+    if (c == 1) {
+      entries.insert(entries.begin(), std::move(title));
+      if (entries.size() > 1) entries[1].break_before = false;
+    } else {
+      out.push_back({{std::move(title)}, {}, 1, false});
+    }
+    out.push_back({std::move(entries), {}, c, true});
+  }
+  return out;
+}
+
+/// Sidebar rows: the key-facts box, callouts placed there, the who-is-who list.
+std::vector<Row> sidebar_rows(Ctx& ctx, const Geometry& g, std::vector<Row> callouts) {
+  std::vector<Row> rows;
+  if (!ctx.lay.sidebar.enabled) return rows;
+  using P = layout::Placement;
+  if (ctx.lay.facts.enabled && ctx.lay.facts.placement == P::sidebar) rows.push_back(key_facts(ctx, g.side_w));
+  for (auto& c : callouts) rows.push_back(std::move(c));
+  if (ctx.lay.who.enabled && ctx.lay.who.placement == P::sidebar && !ctx.art.people.empty()) {
+    rows.push_back(who_title(ctx, g.side_w));
+    auto w = who_entries(ctx, g.side_w);
+    if (!w.empty()) w.front().break_before = false;
+    rows.insert(rows.end(), w.begin(), w.end());
+  }
+  return rows;
+}
+
+/// Centres one line of text in a style at a baseline between x0 and x1 (or puts it left/right).
+void slot(Ctx& ctx, const std::string& style, const std::string& text, int where, double x0, double x1,
+          double baseline, const std::string& role, std::vector<frame::Item>& out) {
+  if (text.empty()) return;
+  const Style& st = ctx.style(style);
+  auto span = span_for(ctx, st, text, {ctx.lay.path, 0, 0});
+  if (!typeset::check_coverage(ctx.fonts, {span}, ctx.diags)) return;
+  const double w = typeset::natural_width(ctx.fonts, span, ctx.art.meta.lang) - st.def->letter_spacing;
+  const double x = where == 0 ? x0 : where == 1 ? (x0 + x1 - w) / 2 : x1 - w;
+  for (auto& row : set_rows(ctx, st, {span}, 1e6, role, 0, true)) {
+    for (auto& it : row.items)
+      if (auto* run = std::get_if<frame::GlyphRun>(&it)) run->y = 0;
+    translate(row.items, x, baseline);
+    out.insert(out.end(), row.items.begin(), row.items.end());
+  }
+}
+
+/// Running heads and the protective marking on one page.
+void page_furniture(Ctx& ctx, const Geometry& g, int page, int pages, std::vector<frame::Item>& out) {
+  const auto& lay = ctx.lay;
+  // Running heads sit in the margins, nearer the text than the paper's edge.
+  const double head = lay.page.margin_top * 0.62, foot = lay.page.height - lay.page.margin_bottom * 0.5;
+  for (const auto& [r, y] : {std::pair{&lay.header, head}, std::pair{&lay.footer, foot}}) {
+    const std::array<const std::string*, 3> slots = {&r->left, &r->centre, &r->right};
+    for (int i = 0; i < 3; ++i)
+      slot(ctx, r->style, fill_template(*slots[static_cast<std::size_t>(i)], ctx.art, page, pages), i, g.x0, g.x1, y,
+           "running", out);
+  }
+  if (lay.marking.top) slot(ctx, "marking", ctx.art.meta.marking, 1, g.x0, g.x1, head, "marking", out);
+  if (lay.marking.bottom) slot(ctx, "marking", ctx.art.meta.marking, 1, g.x0, g.x1, foot, "marking", out);
 }
 
 frame::Info info(const article::Article& art) {
@@ -78,8 +162,20 @@ struct Pass {
   frame::Document doc;
   int overflow_lines = 0;
   double overflow_height = 0;
-  bool too_many_columns = false;
+  std::vector<Overflow> overflows;
 };
+
+void add(std::vector<frame::Page>& pages, const std::vector<Placed>& placed, const layout::Layout& lay, Pass& pass) {
+  for (const auto& p : placed) {
+    if (p.items.empty()) continue;
+    auto& items = pages[p.page].items;
+    items.insert(items.end(), p.items.begin(), p.items.end());
+    if (lay.max_pages > 0 && p.page >= static_cast<std::size_t>(lay.max_pages)) {
+      pass.overflow_lines += p.body_lines;
+      pass.overflow_height += p.height;
+    }
+  }
+}
 
 Pass compose_once(const article::Article& art, const layout::Layout& lay, typeset::FontBook& fonts,
                   base::DiagSink& diags, const typeset::Hyphenator* hyph, double scale) {
@@ -94,55 +190,64 @@ Pass compose_once(const article::Article& art, const layout::Layout& lay, typese
     band = title_band(ctx, g.x1 - g.x0);
     first_top += band.height + band.space_after;
   }
-  std::vector<Float> floats;
-  const auto body = body_rows(ctx, g.col_w, floats);
-  const auto side = lay.sidebar.enabled ? sidebar_rows(ctx, g.side_w) : std::vector<Row>{};
+  std::vector<Row> side_callouts;
+  const auto sections = main_sections(ctx, g, side_callouts);
+  const auto side = sidebar_rows(ctx, g, std::move(side_callouts));
   if (diags.has_errors()) return pass;
-  auto top_of = [&](std::size_t page) { return page == 0 ? first_top : g.top; };
-  std::size_t used = 0, side_used = 0;
-  const auto main = flow(body, floats, [&](std::size_t k) {
-    const std::size_t page = k / static_cast<std::size_t>(g.cols);
-    const double x = g.main_x + static_cast<double>(k % static_cast<std::size_t>(g.cols)) * (g.col_w + lay.main.gutter);
-    return Column{page, x, top_of(page), g.bottom};
-  }, used);
-  const auto aside = flow(side, {}, [&](std::size_t k) { return Column{k, g.side_x, top_of(k), g.bottom}; }, side_used);
-  std::size_t pages = (used + static_cast<std::size_t>(g.cols) - 1) / static_cast<std::size_t>(g.cols);
-  pages = std::max(pages, side.empty() ? std::size_t{1} : side_used);
-  if (pages * static_cast<std::size_t>(g.cols) > kMaxColumns) {
-    pass.too_many_columns = true;
-    return pass;
+  const Region main{g.main_x, g.main_w, lay.main.gutter, [&](std::size_t p) { return p == 0 ? first_top : g.top; },
+                    g.bottom};
+  std::vector<Placed> placed;
+  Cursor at{0, first_top, 0};
+  for (const auto& s : sections) {
+    at = flow_section(s, at, main, placed, pass.overflows);
+    if (at.page > kMaxPages) break;
+  }
+  const Region aside{g.side_x, g.side_w, 0, main.top, g.bottom};
+  std::vector<Placed> side_placed;
+  flow_section({side, {}, 1, false}, {0, first_top, 0}, aside, side_placed, pass.overflows);
+  const std::size_t pages = std::max<std::size_t>({1, placed.size(), side_placed.size()});
+  if (pages > kMaxPages) return pass;
+  if (!lay.sidebar.following_pages && side_placed.size() > 1) {
+    double extra = 0;
+    for (std::size_t i = 1; i < side_placed.size(); ++i) extra += side_placed[i].height;
+    pass.overflows.push_back({"sidebar", extra, {lay.path, 0, 0}});
   }
   pass.doc.pages.resize(pages, frame::Page{lay.page.width, lay.page.height, {}});
   if (lay.band.enabled) {
     translate(band.items, g.x0, g.top);
     pass.doc.pages[0].items = band.items;
   }
-  for (const auto* part : {&aside, &main})
-    for (const auto& p : *part) {
-      auto& items = pass.doc.pages[p.page].items;
-      items.insert(items.end(), p.items.begin(), p.items.end());
-      if (lay.max_pages > 0 && p.page >= static_cast<std::size_t>(lay.max_pages)) {
-        pass.overflow_lines += p.body_lines;
-        pass.overflow_height += p.height;
-      }
-    }
+  add(pass.doc.pages, side_placed, lay, pass);
+  add(pass.doc.pages, placed, lay, pass);
   const int n = static_cast<int>(pages);
-  for (int i = 0; i < n; ++i) {
-    auto& items = pass.doc.pages[static_cast<std::size_t>(i)].items;
-    running(ctx, lay.header, lay.page.margin_top * 0.5 + 3, g, i + 1, n, items);
-    running(ctx, lay.footer, lay.page.height - lay.page.margin_bottom * 0.5 + 3, g, i + 1, n, items);
-  }
+  for (int i = 0; i < n; ++i) page_furniture(ctx, g, i + 1, n, pass.doc.pages[static_cast<std::size_t>(i)].items);
   pass.doc.info = info(art);
   return pass;
+}
+
+/// Reports content that is taller than the region it must fit in.
+bool report_overflows(const Pass& pass, const layout::Layout& lay, base::DiagSink& diags) {
+  for (const auto& o : pass.overflows) {
+    const auto where = o.source.line > 0 ? o.source : base::SourcePos{lay.path, 0, 0};
+    if (o.label == "sidebar")
+      diags.error(where, fmt::format("the sidebar's content is {:.1f} mm too tall for the first page; shorten the "
+                                     "key facts or the who-is-who list, or let the sidebar continue "
+                                     "(<sidebar pages=\"all\"/>)",
+                                     o.excess * 25.4 / 72));
+    else
+      diags.error(where, fmt::format("the {} is {:.1f} mm taller than its column and cannot be split; shorten it "
+                                     "or give it more room",
+                                     o.label, o.excess * 25.4 / 72));
+  }
+  return pass.overflows.empty();
 }
 
 }  // namespace
 
 std::optional<frame::Document> compose(const article::Article& art, const layout::Layout& lay,
                                        typeset::FontBook& fonts, base::DiagSink& diags) {
-  const typeset::Hyphenator* hyph = nullptr;
   std::string err;
-  hyph = typeset::hyphenator_for(art.meta.lang.empty() ? "en" : art.meta.lang, err);
+  const typeset::Hyphenator* hyph = typeset::hyphenator_for(art.meta.lang.empty() ? "en" : art.meta.lang, err);
   if (!hyph) diags.warning({art.path, 0, 0}, fmt::format("{}; text is set without hyphenation", err));
   const double body = lay.style("body").size;
   const double floor = std::min(lay.min_body_size, body);
@@ -150,13 +255,15 @@ std::optional<frame::Document> compose(const article::Article& art, const layout
     const std::size_t before = diags.items().size();
     Pass pass = compose_once(art, lay, fonts, diags, hyph, size / body);
     if (diags.has_errors()) return std::nullopt;
-    if (pass.too_many_columns) {
-      diags.error({art.path, 0, 0}, fmt::format("the article needs more than {} columns; it is too long", kMaxColumns));
+    if (pass.doc.pages.empty()) {
+      diags.error({art.path, 0, 0}, fmt::format("the article needs more than {} pages; it is too long", kMaxPages));
       return std::nullopt;
     }
     const bool fits = lay.max_pages == 0 || pass.doc.pages.size() <= static_cast<std::size_t>(lay.max_pages);
-    if (fits) return std::move(pass.doc);
-    if (size - 0.25 < floor - 1e-9) {
+    if (fits && pass.overflows.empty()) return std::move(pass.doc);
+    const bool last = size - 0.25 < floor - 1e-9 || !lay.main.enabled;
+    if (last && !report_overflows(pass, lay, diags)) return std::nullopt;
+    if (last) {
       const double mm = pass.overflow_height * 25.4 / 72;
       diags.error({lay.path, 0, 0},
                   fmt::format("the article does not fit on {} page(s) even with {:.2f} pt body text: {} line(s) "

@@ -15,13 +15,14 @@ class Flow {
   explicit Flow(const std::function<Column(std::size_t)>& at) : at_(at), col_(at(0)), y_(col_.top) {}
 
   void run(const std::vector<Row>& rows, const std::vector<Float>& floats);
-  std::vector<Placed> placed;
-  std::size_t columns_used() const { return k_ + 1; }
+  FlowResult result;
 
  private:
   bool empty() const { return y_ <= col_.top + kEps; }
   double gap(const Row& r) const { return empty() ? 0 : prev_after_ + r.space_before; }
   bool fits(const Row& r) const { return y_ + gap(r) + r.height <= col_.bottom + kEps; }
+  /// A row that does not fit goes to the next column unless this one is as good as it gets.
+  bool move_on(const Row& r) const { return !fits(r) && (!empty() || !col_.fresh); }
   void put(const Row& r);
   void next_column();
   void offer_float(const Row& r);
@@ -39,20 +40,31 @@ void Flow::put(const Row& r) {
   const double top = y_ + gap(r);
   auto items = r.items;
   translate(items, col_.x, top);
-  if (placed.empty() || placed.back().page != col_.page) placed.push_back({col_.page, {}, 0, 0});
-  auto& p = placed.back();
+  auto& pages = result.pages;
+  if (pages.empty() || pages.back().page != col_.page) pages.push_back({col_.page, {}, 0, 0, 0});
+  auto& p = pages.back();
   p.items.insert(p.items.end(), items.begin(), items.end());
   p.body_lines += r.body_lines;
   p.height += r.height;
   y_ = top + r.height;
+  p.max_y = std::max(p.max_y, y_);
   prev_after_ = r.space_after;
+  if (y_ > col_.bottom + kEps) {
+    base::SourcePos src;
+    for (const auto& it : r.items)
+      if (const auto* g = std::get_if<frame::GlyphRun>(&it); g && g->source.line > 0) {
+        src = g->source;
+        break;
+      }
+    result.overflows.push_back({r.label.empty() ? "a line of text" : r.label, y_ - col_.bottom, src});
+  }
 }
 
 void Flow::next_column() {
   col_ = at_(++k_);
   y_ = col_.top;
   prev_after_ = 0;
-  while (!pending_.empty() && (empty() || fits(pending_.front()))) {
+  while (!pending_.empty() && !move_on(pending_.front())) {
     put(pending_.front());
     pending_.pop_front();
   }
@@ -78,28 +90,37 @@ void Flow::run(const std::vector<Row>& rows, const std::vector<Float>& floats) {
     while (fi < floats.size() && floats[fi].anchor <= i) offer_float(floats[fi++].row);
     std::size_t j = i + 1;
     while (j < rows.size() && !rows[j].break_before) ++j;
-    if (y_ + group_height(rows, i, j) > col_.bottom + kEps && !empty()) {
+    if (y_ + group_height(rows, i, j) > col_.bottom + kEps && (!empty() || !col_.fresh)) {
       next_column();
+      if (y_ + group_height(rows, i, j) > col_.bottom + kEps && col_.fresh) {
+        // The group is taller than a whole column: it has to break somewhere.
+        ++result.forced_breaks;
+        for (std::size_t m = i; m < j; ++m) {
+          if (move_on(rows[m])) next_column();
+          put(rows[m]);
+        }
+        i = j;
+      }
       continue;
     }
     for (std::size_t m = i; m < j; ++m) {
-      if (!fits(rows[m]) && !empty()) next_column();
+      if (move_on(rows[m])) next_column();
       put(rows[m]);
     }
     i = j;
   }
   while (fi < floats.size()) offer_float(floats[fi++].row);
   while (!pending_.empty()) next_column();
+  result.columns_used = k_ + 1;
 }
 
 }  // namespace
 
-std::vector<Placed> flow(const std::vector<Row>& rows, const std::vector<Float>& floats,
-                         const std::function<Column(std::size_t)>& column_at, std::size_t& columns_used) {
+FlowResult flow(const std::vector<Row>& rows, const std::vector<Float>& floats,
+                const std::function<Column(std::size_t)>& column_at) {
   Flow f(column_at);
   f.run(rows, floats);
-  columns_used = f.columns_used();
-  return std::move(f.placed);
+  return std::move(f.result);
 }
 
 }  // namespace briefing::compose

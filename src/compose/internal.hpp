@@ -33,6 +33,7 @@ struct Row {
   bool break_before = true;     ///< a column may end before this row
   std::vector<frame::Item> items;
   int body_lines = 0;           ///< body text lines in the row (for fit reports)
+  std::string label;            ///< what an unbreakable block is ("key-facts box"), for overflow reports
 };
 
 /// A float: one unbreakable row placed in the flow near an anchor, never split.
@@ -85,15 +86,24 @@ Row stack(const std::vector<Row>& rows);
 /// Shifts every item of a list by (dx, dy).
 void translate(std::vector<frame::Item>& items, double dx, double dy);
 
-/// Builders of the blocks (blocks.cpp).
-std::vector<Row> body_rows(Ctx& ctx, double width, std::vector<Float>& floats);
-std::vector<Row> sidebar_rows(Ctx& ctx, double width);
+/// Body text rows at `width`; `block_end[b]` is set to the row index after block b.
+std::vector<Row> body_rows(Ctx& ctx, double width, std::vector<std::size_t>& block_end);
+/// The chosen callouts at `width`, each with the row index it should follow (never next to its quotation).
+std::vector<Float> callout_rows(Ctx& ctx, double width, const std::vector<std::size_t>& block_end);
+/// The key-facts box as one unbreakable row.
+Row key_facts(Ctx& ctx, double width);
+/// The who-is-who list's title row (with its rule).
+Row who_title(Ctx& ctx, double width);
+/// The who-is-who list's entries, one row per person.
+std::vector<Row> who_entries(Ctx& ctx, double width);
+/// The title band as one row.
 Row title_band(Ctx& ctx, double width);
 
 /// A column of the flow on one page, in page coordinates.
 struct Column {
   std::size_t page = 0;
   double x = 0, top = 0, bottom = 0;
+  bool fresh = true;  ///< starts at the top of the page's region (else below earlier content)
 };
 
 /// Items placed on one page by a flow.
@@ -102,12 +112,55 @@ struct Placed {
   std::vector<frame::Item> items;
   int body_lines = 0;
   double height = 0;
+  double max_y = 0;  ///< lowest point reached on the page
+};
+
+/// Something that did not fit where it was put: a row taller than a whole column.
+struct Overflow {
+  std::string label;
+  double excess = 0;  ///< pt beyond the column's foot
+  base::SourcePos source;
+};
+
+/// What a flow did.
+struct FlowResult {
+  std::vector<Placed> pages;
+  std::size_t columns_used = 0;
+  std::vector<Overflow> overflows;
+  int forced_breaks = 0;  ///< keep groups that had to be broken because a column was too short
 };
 
 /// Flows rows (and floats near their anchors) through the columns `column_at(0, 1, …)` gives;
-/// keeps rows joined where break_before is false; never splits a float. `columns_used` is set.
-std::vector<Placed> flow(const std::vector<Row>& rows, const std::vector<Float>& floats,
-                         const std::function<Column(std::size_t)>& column_at, std::size_t& columns_used);
+/// keeps rows joined where break_before is false; never splits a float.
+FlowResult flow(const std::vector<Row>& rows, const std::vector<Float>& floats,
+                const std::function<Column(std::size_t)>& column_at);
+
+/// A run of content in the main region with its own column count (1 = spanning the region).
+struct Section {
+  std::vector<Row> rows;
+  std::vector<Float> floats;
+  int columns = 1;
+  bool balance = false;  ///< balance the columns on the section's last page
+};
+
+/// Where the next section starts.
+struct Cursor {
+  std::size_t page = 0;
+  double y = 0;
+  double gap = 0;  ///< space owed before the next content (dropped at a page top)
+};
+
+/// The main region's geometry per page.
+struct Region {
+  double x = 0, width = 0, gutter = 0;
+  std::function<double(std::size_t)> top;  ///< top of the region on a page
+  double bottom = 0;
+};
+
+/// Flows a section from the cursor, balancing its last page if asked; appends to `pages`
+/// (indexed by page) and returns the cursor after it.
+Cursor flow_section(const Section& s, Cursor at, const Region& region, std::vector<Placed>& pages,
+                    std::vector<Overflow>& overflows);
 
 /// Fills a header/footer template: {title} {date} {marking} {page} {pages} {source} (template.cpp).
 std::string fill_template(const std::string& tmpl, const article::Article& art, int page, int pages);

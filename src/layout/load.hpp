@@ -27,6 +27,9 @@ struct SearchPaths {
 [[nodiscard]] std::optional<Layout> load_file(const std::string& path, const SearchPaths& paths,
                                               base::DiagSink& diags);
 
+/// Parses a finite decimal number (surrounding spaces allowed); false when malformed.
+[[nodiscard]] bool parse_number(std::string_view s, double& v);
+
 /// Parses a length such as "18mm", "10pt", "0.5in" or "12" (points); false when malformed.
 [[nodiscard]] bool parse_length(std::string_view s, double& pt);
 

@@ -55,11 +55,14 @@ struct TextStyle {
   base::SourcePos pos;
 };
 
-/// Page geometry in points.
+/// Page geometry in points (the trimmed page; bleed lies outside it).
 struct Page {
   double width = 595.2756;
   double height = 841.8898;
   double margin_top = 51.0236, margin_bottom = 51.0236, margin_left = 51.0236, margin_right = 51.0236;
+  double bleed = 0;         ///< extra paper around the trimmed page for colour that runs off the edge
+  bool crop_marks = false;  ///< draw crop marks outside the bleed (adds a slug area to the media)
+  base::SourcePos pos;      ///< where <page> is, for diagnostics about it
 };
 
 /// The coloured band with the title and standfirst at the top of the first page.
@@ -68,13 +71,16 @@ struct TitleBand {
   std::string fill = "accent";
   double padding = 12;      ///< inside the band, pt
   double space_after = 14;  ///< between the band and the flow
-  bool bleed = false;       ///< extend the fill to the page edges (left, right, top)
+  bool bleed = false;       ///< run the fill to the page edges (top, left and right) and into the bleed
+  bool dateline = true;     ///< show "date · place" under the standfirst
 };
 
 /// The main text flow.
 struct MainFlow {
+  bool enabled = true;   ///< false: no article body (a card with only boxes)
   int columns = 1;
   double gutter = 14;
+  bool balance = true;   ///< balance the columns on the last page
 };
 
 /// An optional column beside the main flow for the key-facts box and the who-is-who list.
@@ -83,10 +89,14 @@ struct Sidebar {
   double width = 155.9;
   double gap = 22.7;
   bool right = true;
+  bool following_pages = false;  ///< also on pages after the first (else those pages leave it empty)
 };
 
 /// Where a box goes.
-enum class Placement { sidebar, top, end, after_paragraph, main };
+enum class Placement { sidebar, top, end, after_paragraph, column, span };
+
+/// Which facts the key-facts box shows.
+enum class FactSource { all, tagged, listed };
 
 /// The key-facts box.
 struct KeyFacts {
@@ -98,8 +108,10 @@ struct KeyFacts {
   double padding = 8;
   double radius = 0;
   int max = 0;                 ///< 0 = all
-  std::string bullet = "•";    ///< or "1." for numbers
-  Placement placement = Placement::sidebar;
+  FactSource source = FactSource::all;
+  std::string bullet = "•";    ///< a bullet character, or "1." for numbers
+  Placement placement = Placement::sidebar;  ///< sidebar, top, end or after_paragraph
+  int after_paragraph = 1;     ///< for Placement::after_paragraph: 1-based paragraph number
   double space_after = 16;
 };
 
@@ -110,8 +122,10 @@ enum class CalloutSelect { marked, first, longest };
 struct Callouts {
   int count = 2;
   CalloutSelect select = CalloutSelect::marked;
-  std::string rule = "accent";  ///< colour of the rule at the left
+  Placement placement = Placement::column;  ///< column, span or sidebar
+  std::string rule = "accent";  ///< colour of the rule at the left; empty for none
   double rule_width = 2;
+  bool marks = false;           ///< a large opening quotation mark above the text
   double indent = 10;           ///< text indent from the rule
   double space = 9;             ///< above and below
   std::string attribution = "— {name}, {role}";
@@ -125,14 +139,32 @@ struct WhoIsWho {
   bool enabled = true;
   std::string title = "Who is who";
   WhoOrder order = WhoOrder::mention;
-  Placement placement = Placement::sidebar;
+  Placement placement = Placement::sidebar;  ///< sidebar or end
   std::string rule = "accent";
+  bool role = true;         ///< show the role
+  bool affiliation = true;  ///< show the affiliation
+  int columns = 1;          ///< 1 (a list) or 2 (two columns)
 };
 
 /// A running header or footer: three slots with {field} templates.
 struct Running {
   std::string left, centre, right;
   std::string style = "footer";
+};
+
+/// The protective marking, centred at the top and the foot of every page unless switched off.
+struct Marking {
+  bool top = true;
+  bool bottom = true;
+};
+
+/// A logo or crest drawn on the page.
+struct Image {
+  std::string file;  ///< resolved path of a PNG or JPEG
+  bool every_page = false;
+  double x = 0, y = 0;       ///< top-left corner from the trimmed page's top-left, pt
+  double width = 0, height = 0;  ///< 0 = from the other dimension and the image's aspect ratio
+  base::SourcePos pos;
 };
 
 /// A whole layout.
@@ -148,8 +180,10 @@ struct Layout {
   KeyFacts facts;
   Callouts callouts;
   WhoIsWho who;
-  Running header{"", "{marking}", "", "marking"};
-  Running footer{"{source}", "{marking}", "Page {page} of {pages}", "footer"};
+  Running header{"", "", "{date}", "header"};
+  Running footer{"{source}", "", "Page {page} of {pages}", "footer"};
+  Marking marking;
+  std::vector<Image> images;
   int max_pages = 0;       ///< 0 = unlimited
   double min_body_size = 9;
   std::map<std::string, Colour> palette;
@@ -165,6 +199,13 @@ struct Layout {
 
 /// The style names composition uses; every layout defines them (the built-in defaults fill gaps).
 const std::vector<std::string>& required_styles();
+
+/// Warnings about a layout that loads but may print badly: body text under 8 pt, text whose
+/// contrast with its background is under 4.5:1 (WCAG 2), margins under 5 mm, unused styles.
+void lint(const Layout& layout, base::DiagSink& diags);
+
+/// WCAG 2 contrast ratio of two colours (1 to 21).
+[[nodiscard]] double contrast(const Colour& a, const Colour& b);
 
 /// A layout with every built-in default: fonts from `fonts_dir`, default palette and styles.
 [[nodiscard]] Layout default_layout(const std::string& fonts_dir);

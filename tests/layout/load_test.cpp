@@ -28,8 +28,11 @@ TEST_CASE("a4-briefing loads with its geometry and styles", "[layout]") {
   CHECK(d.items().empty());
   CHECK(l->name == "a4-briefing");
   CHECK(l->page.width == Approx(595.2756));
-  CHECK(l->page.margin_left == Approx(18 * 72 / 25.4));
-  CHECK(l->sidebar.width == Approx(55 * 72 / 25.4));
+  CHECK(l->page.margin_left == Approx(15 * 72 / 25.4));
+  CHECK(l->page.margin_top == Approx(14 * 72 / 25.4));
+  CHECK(l->sidebar.width == Approx(49 * 72 / 25.4));
+  CHECK(l->max_pages == 1);
+  CHECK(l->min_body_size == Approx(8.5));
   CHECK(l->style("body").size == 10);
   CHECK(l->style("body").leading == 13);
   CHECK(l->style("body").align == layout::Align::justify);
@@ -80,7 +83,7 @@ TEST_CASE("layout diagnostics name the file, line and column", "[layout]") {
         "t.xml:1:9: error: margins (300.0 mm left + right, 300.0 mm top + bottom) leave no room on a 210.0 x 297.0 "
         "mm page\n");
   CHECK(diagnose("<layout><main columns=\"0\"/></layout>") ==
-        "t.xml:1:15: error: invalid value '0' for 'columns' on <main>: expected a whole number\n");
+        "t.xml:1:15: error: invalid value '0' for 'columns' on <main>: expected a whole number from 1 to 6\n");
   CHECK(diagnose("<layout><styles><style name=\"body\" size=\"0pt\"/></styles></layout>") ==
         "t.xml:1:36: error: invalid value '0pt' for 'size' on <style>: expected a positive length such as 10pt, "
         "18mm or 0.5in\n");

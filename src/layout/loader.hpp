@@ -1,0 +1,102 @@
+// The layout loader's internals: one Loader per file, applying its elements over a base layout.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <pugixml.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/diag.hpp"
+#include "base/text.hpp"
+#include "layout/load.hpp"
+
+namespace briefing::layout::detail {
+
+/// One attribute an element accepts and how to store its value.
+struct AttrSpec {
+  std::string_view name;
+  std::function<bool(std::string_view)> set;  ///< false when the value is invalid
+  std::string expected;                       ///< description for the error message
+};
+
+/// Loads a parent layout by name or path for `extends`; nothing when it failed (already reported).
+using ParentLoader = std::function<std::optional<Layout>(const std::string& name, base::SourcePos where)>;
+
+/// Parses one layout file over a base (the defaults or the parent layout).
+class Loader {
+ public:
+  Loader(std::string_view xml, const std::string& path, const SearchPaths& paths, base::DiagSink& diags)
+      : xml_(xml), lines_(xml), path_(path), paths_(paths), diags_(diags) {}
+
+  /// Parses, loads the parent through `parent`, applies the elements and checks the result.
+  std::optional<Layout> run(const ParentLoader& parent);
+
+ private:
+  // positions and errors
+  base::SourcePos at(std::size_t offset) const;
+  base::SourcePos pos(const pugi::xml_node& n) const;
+  base::SourcePos pos(const pugi::xml_node& n, std::string_view attr) const;
+  void error(base::SourcePos p, std::string msg) { diags_.error(std::move(p), std::move(msg)); }
+  void unknown(const pugi::xml_node& n, std::string_view what, std::string_view parent,
+               const std::vector<std::string_view>& known);
+
+  // attribute specs (loader.cpp)
+  void apply(const pugi::xml_node& n, const std::vector<AttrSpec>& specs);
+  AttrSpec length(std::string_view name, double& v, bool positive = false);
+  AttrSpec number(std::string_view name, int& v, int min, int max);
+  AttrSpec flag(std::string_view name, bool& v);
+  AttrSpec text(std::string_view name, std::string& v);
+  AttrSpec colour_ref(std::string_view name, std::string& v, const pugi::xml_node& n);
+  template <typename E>
+  AttrSpec choice(std::string_view name, E& v, std::vector<std::pair<std::string_view, E>> options);
+  std::string resolve_file(std::string_view file, const std::string& fallback_dir) const;
+
+  // elements (elements.cpp)
+  void element(const pugi::xml_node& n);
+  void page(const pugi::xml_node& n);
+  void palette(const pugi::xml_node& n);
+  void fonts(const pugi::xml_node& n);
+  void styles(const pugi::xml_node& n);
+  void style(const pugi::xml_node& n);
+  void boxes(const pugi::xml_node& n);
+  void running(const pugi::xml_node& n, Running& r);
+  void image(const pugi::xml_node& n);
+  void children_none(const pugi::xml_node& n);
+
+  // checks (loader.cpp)
+  void check_references();
+  void check_geometry(const pugi::xml_node& root);
+
+  std::string_view xml_;
+  base::LineMap lines_;
+  std::string path_;
+  SearchPaths paths_;
+  base::DiagSink& diags_;
+  Layout layout_;
+  std::vector<std::pair<std::string, base::SourcePos>> colour_uses_;
+  pugi::xml_node page_node_;
+};
+
+template <typename E>
+inline AttrSpec Loader::choice(std::string_view name, E& v, std::vector<std::pair<std::string_view, E>> options) {
+  std::string expected;
+  for (std::size_t i = 0; i < options.size(); ++i)
+    expected += (i == 0 ? "" : i + 1 == options.size() ? " or " : ", ") + std::string(options[i].first);
+  return {name,
+          [&v, options](std::string_view s) {
+            for (const auto& [k, e] : options)
+              if (k == s) return v = e, true;
+            return false;
+          },
+          std::move(expected)};
+}
+
+/// True when `p` names an existing regular file.
+bool file_exists(const std::string& p);
+
+/// The folder part of a path ("." when none).
+std::string dir_of(const std::string& path);
+
+}  // namespace briefing::layout::detail
