@@ -262,8 +262,9 @@ std::optional<frame::Document> compose(const article::Article& art, const layout
     const bool fits = lay.max_pages == 0 || pass.doc.pages.size() <= static_cast<std::size_t>(lay.max_pages);
     if (fits && pass.overflows.empty()) return std::move(pass.doc);
     const bool last = size - 0.25 < floor - 1e-9 || !lay.main.enabled;
-    if (last && !report_overflows(pass, lay, diags)) return std::nullopt;
+    if (last && fits && !report_overflows(pass, lay, diags)) return std::nullopt;
     if (last) {
+      report_overflows(pass, lay, diags);
       const double mm = pass.overflow_height * 25.4 / 72;
       diags.error({lay.path, 0, 0},
                   fmt::format("the article does not fit on {} page(s) even with {:.2f} pt body text: {} line(s) "

@@ -30,6 +30,7 @@ void Loader::element(const pugi::xml_node& n) {
       {"who-is-who", &Loader::boxes},  {"header", &Loader::boxes},      {"footer", &Loader::boxes},
       {"marking", &Loader::boxes},     {"fit", &Loader::boxes},         {"image", &Loader::image}};
   const std::string_view name = n.name();
+  element_pos_.push_back({std::string(name), pos(n)});
   for (const auto& [k, h] : handlers)
     if (k == name) return (this->*h)(n);
   std::vector<std::string_view> names;

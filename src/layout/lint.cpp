@@ -70,7 +70,7 @@ void lint(const Layout& l, base::DiagSink& diags) {
                                                   name, ratio, bg.empty() ? "" : fmt::format(" '{}'", bg)));
   }
   for (const auto& [name, st] : l.styles)
-    if (st.pos.line > 0 && !used(l, name))
+    if (st.pos.line > 0 && st.pos.file == l.path && !used(l, name))
       diags.warning(st.pos, fmt::format("style '{}' is defined but never used by this layout", name));
 }
 

@@ -164,6 +164,29 @@ void Loader::check_geometry(const pugi::xml_node& root) {
                              mm(col), mm(content), mm(side)));
 }
 
+void Loader::check_placements(const pugi::xml_node& root) {
+  auto where = [&](std::string_view element) {
+    for (auto it = element_pos_.rbegin(); it != element_pos_.rend(); ++it)
+      if (it->first == element) return it->second;
+    return pos(root);
+  };
+  const bool side = layout_.sidebar.enabled;
+  auto need_sidebar = [&](bool used, std::string_view element, std::string_view what) {
+    if (used && !side)
+      error(where(element), fmt::format("{} is placed in the sidebar, but the sidebar is disabled; choose another "
+                                        "placement or enable <sidebar>",
+                                        what));
+  };
+  need_sidebar(layout_.facts.enabled && layout_.facts.placement == Placement::sidebar, "key-facts",
+               "the key-facts box");
+  need_sidebar(layout_.who.enabled && layout_.who.placement == Placement::sidebar, "who-is-who",
+               "the who-is-who list");
+  need_sidebar(layout_.main.enabled && layout_.callouts.count > 0 && layout_.callouts.placement == Placement::sidebar,
+               "callouts", "the callouts");
+  if (!layout_.main.enabled && layout_.facts.enabled && layout_.facts.placement == Placement::after_paragraph)
+    error(where("key-facts"), "the key-facts box is placed after a paragraph, but the main flow is disabled");
+}
+
 std::optional<Layout> Loader::run(const ParentLoader& parent) {
   const std::size_t errors_before = diags_.error_count();
   pugi::xml_document doc;
@@ -203,6 +226,7 @@ std::optional<Layout> Loader::run(const ParentLoader& parent) {
   for (const auto& n : root.children()) element(n);
   check_references();
   check_geometry(root);
+  check_placements(root);
   if (diags_.error_count() > errors_before) return std::nullopt;
   return std::move(layout_);
 }

@@ -68,6 +68,7 @@ class Loader {
   // checks (loader.cpp)
   void check_references();
   void check_geometry(const pugi::xml_node& root);
+  void check_placements(const pugi::xml_node& root);
 
   std::string_view xml_;
   base::LineMap lines_;
@@ -77,6 +78,7 @@ class Loader {
   Layout layout_;
   std::vector<std::pair<std::string, base::SourcePos>> colour_uses_;
   pugi::xml_node page_node_;
+  std::vector<std::pair<std::string, base::SourcePos>> element_pos_;  ///< where each top-level element is
 };
 
 template <typename E>
