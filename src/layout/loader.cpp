@@ -158,8 +158,14 @@ void Loader::check_geometry(const pugi::xml_node& root) {
   const double content = p.width - p.margin_left - p.margin_right;
   const double side = layout_.sidebar.enabled ? layout_.sidebar.width + layout_.sidebar.gap : 0;
   const double col = (content - side - (layout_.main.columns - 1) * layout_.main.gutter) / layout_.main.columns;
+  auto last_of = [&](std::initializer_list<std::string_view> names) {
+    for (auto it = element_pos_.rbegin(); it != element_pos_.rend(); ++it)
+      for (auto n : names)
+        if (it->first == n) return it->second;
+    return where;
+  };
   if (col < 72)
-    error(where, fmt::format("the main flow's columns would be {:.1f} mm wide; at least 25.4 mm is needed "
+    error(last_of({"sidebar", "main", "page"}), fmt::format("the main flow's columns would be {:.1f} mm wide; at least 25.4 mm is needed "
                              "(content width {:.1f} mm, sidebar and gap {:.1f} mm)",
                              mm(col), mm(content), mm(side)));
 }

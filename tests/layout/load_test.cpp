@@ -107,3 +107,54 @@ TEST_CASE("every problem in a layout is reported, not just the first", "[layout]
   CHECK(out.find("t.xml:3:7:") != std::string::npos);
   CHECK(out.find("t.xml:4:10:") != std::string::npos);
 }
+
+TEST_CASE("every layout diagnostic has its message and position", "[layout]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"<layout>stray</layout>", "t.xml:1:9: error: text is not allowed directly in <layout>"},
+      {"<layout><page><x/></page></layout>", "t.xml:1:15: error: <page> cannot contain <x>"},
+      {"<layout><page>words</page></layout>", "t.xml:1:15: error: text is not allowed in <page>"},
+      {"<layout><page margin=\"10mm\" margin-top=\"5mm\"/></layout>",
+       "t.xml:1:29: error: 'margin-top' conflicts with 'margin'"},
+      {"<layout><page bleed=\"20mm\"/></layout>",
+       "t.xml:1:15: error: bleed of more than 12.7 mm (36 pt) is not supported"},
+      {"<layout><palette><colour value=\"#fff\"/></palette></layout>",
+       "t.xml:1:18: error: <colour> is missing required attribute 'name'"},
+      {"<layout><palette><colour name=\"a\" value=\"#ggg000\"/></palette></layout>",
+       "t.xml:1:35: error: invalid colour '#ggg000': expected #rrggbb, grey(g), rgb(r,g,b) or cmyk(c,m,y,k) with "
+       "components 0..1"},
+      {"<layout><palette><colur/></palette></layout>",
+       "t.xml:1:18: error: unknown element <colur> in <palette>; did you mean <colour>?"},
+      {"<layout><fonts><family regular=\"LiberationSerif-Regular.ttf\"/></fonts></layout>",
+       "t.xml:1:16: error: <family> is missing required attribute 'name'"},
+      {"<layout><fonts><family name=\"x\"/></fonts></layout>",
+       "t.xml:1:16: error: <family> is missing required attribute 'regular'"},
+      {"<layout><styles><style size=\"9pt\"/></styles></layout>",
+       "t.xml:1:17: error: <style> is missing required attribute 'name'"},
+      {"<layout><styles><style name=\"body\" size=\"900pt\"/></styles></layout>",
+       "t.xml:1:36: error: a text size above 500 pt is not supported"},
+      {"<layout><header style=\"banner\"/></layout>", "t.xml:1:17: error: unknown style 'banner'"},
+      {"<layout><image width=\"10mm\"/></layout>", "t.xml:1:9: error: <image> is missing required attribute 'src'"},
+      {"<layout><image src=\"crest.png\" width=\"10mm\"/></layout>",
+       "t.xml:1:16: error: image file 'crest.png' does not exist"},
+      {"<layout><key-facts after-paragraph=\"2\"/></layout>",
+       "t.xml:1:20: error: 'after-paragraph' needs placement=\"after-paragraph\""},
+      {"<layout><main enabled=\"no\"/><key-facts placement=\"after-paragraph\"/></layout>",
+       "t.xml:1:29: error: the key-facts box is placed after a paragraph, but the main flow is disabled"},
+      {"<layout><sidebar width=\"150mm\"/></layout>",
+       "t.xml:1:9: error: the main flow's columns would be 16.0 mm wide; at least 25.4 mm is needed (content width "
+       "174.0 mm, sidebar and gap 158.0 mm)"},
+      {"<layout><callouts select=\"best\"/></layout>",
+       "t.xml:1:19: error: invalid value 'best' for 'select' on <callouts>: expected marked, first or longest"},
+      {"<layout><main columns=\"2\" gutter=\"big\"/></layout>",
+       "t.xml:1:27: error: invalid value 'big' for 'gutter' on <main>: expected a length such as 10pt, 18mm or 0.5in"},
+      {"<layout><who-is-who order=\"age\"/></layout>",
+       "t.xml:1:21: error: invalid value 'age' for 'order' on <who-is-who>: expected mention, surname or declared"},
+      {"<layout><fit max-pages=\"-1\"/></layout>",
+       "t.xml:1:14: error: invalid value '-1' for 'max-pages' on <fit>: expected a whole number from 0 to 10000"},
+      {"<layout>\xff</layout>", "t.xml:1:9: error: invalid utf-8"},
+  };
+  for (const auto& [xml, want] : cases) {
+    INFO(xml);
+    CHECK(diagnose(xml) == want + "\n");
+  }
+}
