@@ -157,7 +157,7 @@ Row who_title(Ctx& ctx, double width) {
   rule.colour = ctx.paints.at(static_cast<std::size_t>(ctx.paint(w.rule.empty() ? "black" : w.rule)));
   rule.role = "who-rule";
   if (!w.rule.empty()) title.items.push_back(rule);
-  title.space_after = 5;
+  title.space_after = std::max(ts.def->space_after, 2.0) + 2;  // room below the rule
   title.label = "who-is-who title";
   return title;
 }

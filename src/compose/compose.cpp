@@ -266,11 +266,17 @@ std::optional<frame::Document> compose(const article::Article& art, const layout
     if (last) {
       report_overflows(pass, lay, diags);
       const double mm = pass.overflow_height * 25.4 / 72;
-      diags.error({lay.path, 0, 0},
-                  fmt::format("the article does not fit on {} page(s) even with {:.2f} pt body text: {} line(s) "
-                              "({:.1f} mm) overflow; cut about {} words or raise max-pages",
-                              lay.max_pages, size, pass.overflow_lines, mm,
-                              std::max(1, static_cast<int>(std::ceil(pass.overflow_lines * 11.0)))));
+      if (pass.overflow_lines > 0)
+        diags.error({lay.path, 0, 0},
+                    fmt::format("the article does not fit on {} page(s) even with {:.2f} pt body text: {} line(s) "
+                                "({:.1f} mm) overflow; cut about {} words or raise max-pages",
+                                lay.max_pages, size, pass.overflow_lines, mm,
+                                std::max(1, static_cast<int>(std::ceil(pass.overflow_lines * 11.0)))));
+      else if (!fits)
+        diags.error({lay.path, 0, 0},
+                    fmt::format("the briefing does not fit on {} page(s): {:.1f} mm of boxes and lists (not body "
+                                "text) overflow; shorten the key facts or the who-is-who list, or raise max-pages",
+                                lay.max_pages, mm));
       return std::nullopt;
     }
     // Warnings of a pass that was thrown away would repeat on the next pass.

@@ -4,6 +4,7 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,7 @@ struct Ctx {
   std::vector<frame::Colour> paints;
   std::map<std::string, Style> styles;
   std::map<typeset::FontId, int> doc_fonts;
+  std::set<std::string> failed_fonts;  ///< font files already reported as unloadable
   const typeset::Hyphenator* hyphenator = nullptr;
 
   /// The resolved style of that name (loaded on first use).

@@ -70,8 +70,9 @@ const Style& Ctx::style(const std::string& name) {
       std::string err;
       const typeset::FontId id = fonts.load(file, err);
       if (id < 0) {
-        diags.error(f->pos.line ? f->pos : base::SourcePos{lay.path, 0, 0},
-                    fmt::format("cannot load font '{}' of family '{}': {}", file, fam, err));
+        if (failed_fonts.insert(file).second)  // one report per file, not per style and face
+          diags.error(f->pos.line ? f->pos : base::SourcePos{lay.path, 0, 0},
+                      fmt::format("cannot load font '{}' of family '{}': {}", file, fam, err));
         continue;
       }
       st.chains[static_cast<std::size_t>(face)].push_back(id);

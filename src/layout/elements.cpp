@@ -52,7 +52,7 @@ void Loader::page(const pugi::xml_node& n) {
   page_node_ = n;
   Page& p = layout_.page;
   p.pos = pos(n);
-  std::string size, orientation = "portrait";
+  std::string size, orientation;
   double margin = -1;
   apply(n, {text("size", size),
             choice<std::string>("orientation", orientation, {{"portrait", "portrait"}, {"landscape", "landscape"}}),
@@ -73,9 +73,13 @@ void Loader::page(const pugi::xml_node& n) {
                                                      : fmt::format("; did you mean '{}'?", hint)));
     } else {
       p.width = it->second.first, p.height = it->second.second;
+      if (orientation.empty()) orientation = "portrait";
     }
+    for (const char* dim : {"width", "height"})
+      if (n.attribute(dim)) error(pos(n, dim), fmt::format("'{}' conflicts with 'size'", dim));
   }
-  if ((orientation == "landscape") != (p.width > p.height)) std::swap(p.width, p.height);
+  // Orientation applies when given (or with a named size); otherwise the page keeps its shape.
+  if (!orientation.empty() && (orientation == "landscape") != (p.width > p.height)) std::swap(p.width, p.height);
   if (margin >= 0) {
     for (const char* side : {"margin-top", "margin-bottom", "margin-left", "margin-right"})
       if (n.attribute(side)) error(pos(n, side), fmt::format("'{}' conflicts with 'margin'", side));
@@ -94,6 +98,7 @@ void Loader::palette(const pugi::xml_node& n) {
     }
     std::string name, value;
     apply(c, {text("name", name), text("value", value)});
+    name = std::string(base::trim(name));
     Colour col;
     if (name.empty()) {
       error(pos(c), "<colour> is missing required attribute 'name'");
@@ -201,8 +206,30 @@ void Loader::running(const pugi::xml_node& n, Running& r) {
   apply(n, {text("left", r.left), text("centre", r.centre), text("center", r.centre), text("right", r.right),
             text("style", r.style)});
   const auto& known = required_styles();
-  if (std::find(known.begin(), known.end(), r.style) == known.end())
-    error(pos(n, "style"), fmt::format("unknown style '{}'", r.style));
+  if (std::find(known.begin(), known.end(), r.style) == known.end()) {
+    const auto hint = base::did_you_mean(r.style, std::vector<std::string_view>(known.begin(), known.end()));
+    error(pos(n, "style"), fmt::format("unknown style '{}'{}", r.style,
+                                       hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
+  }
+  for (const auto* t : {&r.left, &r.centre, &r.right})
+    check_fields(n, *t, {"title", "date", "marking", "page", "pages", "source", "place"});
+}
+
+void Loader::check_fields(const pugi::xml_node& n, const std::string& tmpl, const std::vector<std::string_view>& known) {
+  for (std::size_t open = tmpl.find('{'); open != std::string::npos; open = tmpl.find('{', open + 1)) {
+    const auto close = tmpl.find('}', open);
+    if (close == std::string::npos) {
+      error(pos(n), fmt::format("unclosed '{{' in template '{}'", tmpl));
+      return;
+    }
+    const std::string field = tmpl.substr(open + 1, close - open - 1);
+    if (std::find(known.begin(), known.end(), field) != known.end()) continue;
+    const auto hint = base::did_you_mean(field, known);
+    std::string list;
+    for (auto k : known) list += (list.empty() ? "{" : ", {") + std::string(k) + "}";
+    error(pos(n), fmt::format("unknown field '{{{}}}' in template '{}'; {}", field, tmpl,
+                              hint.empty() ? "fields are " + list : fmt::format("did you mean '{{{}}}'?", hint)));
+  }
 }
 
 void Loader::image(const pugi::xml_node& n) {
@@ -273,6 +300,7 @@ void Loader::boxes(const pugi::xml_node& n) {
                                 {{"column", Placement::column}, {"span", Placement::span}, {"sidebar", Placement::sidebar}}),
               colour_ref("rule", c.rule, n), length("rule-width", c.rule_width), flag("marks", c.marks),
               length("indent", c.indent), length("space", c.space), text("attribution", c.attribution)});
+    check_fields(n, c.attribution, {"name", "role", "affiliation"});
   } else if (name == "who-is-who") {
     auto& w = layout_.who;
     apply(n, {flag("enabled", w.enabled), text("title", w.title), colour_ref("rule", w.rule, n),

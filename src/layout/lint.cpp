@@ -53,6 +53,13 @@ void lint(const Layout& l, base::DiagSink& diags) {
     diags.warning(where(l, body.pos), fmt::format("body text of {:.1f} pt is under 8 pt and hard to read", body.size));
   if (l.main.enabled && l.max_pages > 0 && l.min_body_size < 8)
     diags.warning({l.path, 0, 0}, fmt::format("copy-fit may shrink body text to {:.1f} pt, under 8 pt", l.min_body_size));
+  if (l.main.enabled && l.max_pages > 0 && l.min_body_size > body.size)
+    diags.warning({l.path, 0, 0}, fmt::format("min-body-size {:.1f} pt is above the body size {:.1f} pt, so copy-fit "
+                                              "cannot shrink the text",
+                                              l.min_body_size, body.size));
+  if ((l.marking.top && !l.header.centre.empty()) || (l.marking.bottom && !l.footer.centre.empty()))
+    diags.warning({l.path, 0, 0}, "the marking is centred at the top and foot of the page, where the header or "
+                                  "footer also has a centre slot: they will overlap");
   const auto& p = l.page;
   const double least = std::min({p.margin_top, p.margin_bottom, p.margin_left, p.margin_right});
   if (least < 5 * 72 / 25.4)

@@ -46,8 +46,14 @@ void Loader::unknown(const pugi::xml_node& n, std::string_view what, std::string
 }
 
 void Loader::apply(const pugi::xml_node& n, const std::vector<AttrSpec>& specs) {
+  std::vector<std::string_view> seen;
   for (const auto& a : n.attributes()) {
     const std::string_view name = a.name();
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+      error(pos(n, name), fmt::format("attribute '{}' is given twice on <{}>", name, n.name()));
+      continue;
+    }
+    seen.push_back(name);
     const auto it = std::find_if(specs.begin(), specs.end(), [&](const AttrSpec& s) { return s.name == name; });
     if (it == specs.end()) {
       std::vector<std::string_view> names;
@@ -103,13 +109,14 @@ AttrSpec Loader::text(std::string_view name, std::string& v) {
 AttrSpec Loader::colour_ref(std::string_view name, std::string& v, const pugi::xml_node& n) {
   colour_uses_.push_back({"", pos(n, name)});
   const std::size_t slot = colour_uses_.size() - 1;
+  const bool optional = name == "border" || name == "rule";
   return {name,
-          [this, &v, slot](std::string_view s) {
+          [this, &v, slot, optional](std::string_view s) {
             v = std::string(base::trim(s));
             colour_uses_[slot].first = v;
-            return true;
+            return optional || !v.empty();
           },
-          "a colour name"};
+          optional ? "a colour name, or nothing for none" : "a colour name from the palette"};
 }
 
 std::string Loader::resolve_file(std::string_view file, const std::string& fallback_dir) const {
@@ -164,7 +171,7 @@ void Loader::check_geometry(const pugi::xml_node& root) {
         if (it->first == n) return it->second;
     return where;
   };
-  if (col < 72)
+  if (layout_.main.enabled && col < 72)
     error(last_of({"sidebar", "main", "page"}), fmt::format("the main flow's columns would be {:.1f} mm wide; at least 25.4 mm is needed "
                              "(content width {:.1f} mm, sidebar and gap {:.1f} mm)",
                              mm(col), mm(content), mm(side)));

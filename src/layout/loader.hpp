@@ -64,6 +64,7 @@ class Loader {
   void running(const pugi::xml_node& n, Running& r);
   void image(const pugi::xml_node& n);
   void children_none(const pugi::xml_node& n);
+  void check_fields(const pugi::xml_node& n, const std::string& tmpl, const std::vector<std::string_view>& known);
 
   // checks (loader.cpp)
   void check_references();

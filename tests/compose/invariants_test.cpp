@@ -79,18 +79,26 @@ std::size_t count(const std::string& hay, const std::string& needle) {
   return n;
 }
 
+/// Loads a shipped layout and composes the seed with it; fails the test when either fails.
+Composed compose_seed(const std::string& path, typeset::FontBook& book) {
+  base::DiagSink d;
+  auto lay = layout::load_file(path, {test::source_dir() + "/layouts", test::source_dir() + "/fonts"}, d);
+  REQUIRE(lay);
+  auto doc = compose::compose(seed(), *lay, book, d);
+  for (const auto& x : d.items()) UNSCOPED_INFO(base::format(x));
+  REQUIRE(doc);
+  return {std::move(*lay), std::move(*doc)};
+}
+
 }  // namespace
 
 TEST_CASE("every shipped layout composes the seed into a clean display list", "[compose][layouts]") {
   typeset::FontBook book;
   for (const auto& path : layouts()) {
     DYNAMIC_SECTION(fs::path(path).stem().string()) {
-      base::DiagSink d;
-      const auto lay = layout::load_file(path, {test::source_dir() + "/layouts", test::source_dir() + "/fonts"}, d);
-      REQUIRE(lay);
-      const auto doc = compose::compose(seed(), *lay, book, d);
-      for (const auto& x : d.items()) UNSCOPED_INFO(base::format(x));
-      REQUIRE(doc);
+      const auto c = compose_seed(path, book);
+      const auto* lay = &c.lay;
+      const auto* doc = &c.doc;
       const auto& pg = lay->page;
       if (lay->max_pages > 0) CHECK(doc->pages.size() <= static_cast<std::size_t>(lay->max_pages));
       std::string facts, names;
@@ -153,11 +161,8 @@ TEST_CASE("callouts are whole and on the page of their quotation or the next", "
   typeset::FontBook book;
   for (const auto& path : layouts()) {
     DYNAMIC_SECTION(fs::path(path).stem().string()) {
-      base::DiagSink d;
-      const auto lay = layout::load_file(path, {test::source_dir() + "/layouts", test::source_dir() + "/fonts"}, d);
-      REQUIRE(lay);
-      const auto doc = compose::compose(seed(), *lay, book, d);
-      REQUIRE(doc);
+      const auto c = compose_seed(path, book);
+      const auto* doc = &c.doc;
       for (const auto& q : seed().quotes) {
         // Pages that show the callout's text, and pages that show the quotation's paragraph.
         std::set<std::size_t> callout_pages, quote_pages;

@@ -100,6 +100,19 @@ TEST_CASE("layout diagnostics name the file, line and column", "[layout]") {
         "t.xml:1:1: error: doctype and entity declarations are not allowed\n");
 }
 
+TEST_CASE("orientation turns a named size and otherwise keeps the page's shape", "[layout]") {
+  base::DiagSink d;
+  const auto land = layout::load_from_string("<layout><page size=\"A5\" orientation=\"landscape\"/></layout>", "t.xml",
+                                             paths(), d);
+  REQUIRE(land);
+  CHECK(land->page.width == Approx(595.2756));
+  const auto custom = layout::load_from_string("<layout><page width=\"297mm\" height=\"210mm\"/></layout>", "t.xml",
+                                               paths(), d);
+  REQUIRE(custom);
+  CHECK(custom->page.width == Approx(297 * 72 / 25.4));
+  CHECK(d.items().empty());
+}
+
 TEST_CASE("every problem in a layout is reported, not just the first", "[layout]") {
   const auto out = diagnose("<layout>\n<pgae/>\n<main colums=\"2\"/>\n<sidebar width=\"-1mm\"/>\n</layout>");
   CHECK(std::count(out.begin(), out.end(), '\n') == 3);
@@ -152,6 +165,18 @@ TEST_CASE("every layout diagnostic has its message and position", "[layout]") {
       {"<layout><fit max-pages=\"-1\"/></layout>",
        "t.xml:1:14: error: invalid value '-1' for 'max-pages' on <fit>: expected a whole number from 0 to 10000"},
       {"<layout>\xff</layout>", "t.xml:1:9: error: invalid utf-8"},
+      {"<layout><page size=\"A4\" width=\"100mm\"/></layout>", "t.xml:1:25: error: 'width' conflicts with 'size'"},
+      {"<layout><page margin=\"5mm\" margin=\"6mm\"/></layout>",
+       "t.xml:1:15: error: attribute 'margin' is given twice on <page>"},
+      {"<layout><footer right=\"Page {page} of {pgs}\"/></layout>",
+       "t.xml:1:9: error: unknown field '{pgs}' in template 'Page {page} of {pgs}'; did you mean '{page}'?"},
+      {"<layout><callouts attribution=\"— {speaker}\"/></layout>",
+       "t.xml:1:9: error: unknown field '{speaker}' in template '— {speaker}'; fields are {name}, {role}, "
+       "{affiliation}"},
+      {"<layout><header style=\"foter\"/></layout>",
+       "t.xml:1:17: error: unknown style 'foter'; did you mean 'footer'?"},
+      {"<layout><title-band fill=\"\"/></layout>",
+       "t.xml:1:21: error: invalid value '' for 'fill' on <title-band>: expected a colour name from the palette"},
   };
   for (const auto& [xml, want] : cases) {
     INFO(xml);
