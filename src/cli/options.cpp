@@ -1,32 +1,89 @@
 #include "cli/options.hpp"
 
+#include "cli/options_internal.hpp"
+
 namespace briefing::cli {
 
-std::string usage() {
-  return R"(briefing - typeset tagged news articles as PDF briefing sheets
+namespace {
 
-usage:
-  briefing render ARTICLE.xml [--layout NAME|FILE] [-o OUT.pdf]
-  briefing check  ARTICLE.xml [--layout NAME|FILE]
-  briefing --help | --version
+using detail::Flag;
 
-commands:
-  render   lay out the article and write the PDF (default: out/<article-id>-<layout>.pdf)
-  check    load and lay out the article without writing anything; report every problem
-
-options:
-  -l, --layout NAME|FILE  layout name (resolved in the layouts folder) or path; default a4-briefing
-  -o, --output FILE       where to write the PDF (written atomically)
-  --layouts-dir DIR       folder of named layouts (default: ./layouts, else next to the program)
-  --fonts-dir DIR         folder of font files (default: the folder 'fonts' beside the layouts)
-  -q, --quiet             print errors only
-  -h, --help              show this help
-  --version               show the version
-
-exit codes: 0 success, 1 the input has errors or the output cannot be written, 2 usage error.
-environment: SOURCE_DATE_EPOCH sets the dates written into the PDF.
-)";
+/// The command a word names.
+std::optional<Options::Command> command_named(const std::string& name) {
+  using C = Options::Command;
+  if (name == "render") return C::render;
+  if (name == "check") return C::check;
+  if (name == "build") return C::build;
+  if (name == "watch") return C::watch;
+  return std::nullopt;
 }
+
+/// Reads a flag's value into `field`.
+Flag store(ArgCursor& args, std::string& field, std::string& error) {
+  auto v = args.value(error);
+  if (!v) return Flag::failed;
+  field = std::move(*v);
+  return Flag::handled;
+}
+
+/// Options every command accepts, and those of render and check.
+Flag parse_common_flag(const std::string& flag, ArgCursor& args, Options& o, std::string& error) {
+  if (flag == "-l" || flag == "--layout") {
+    if (!o.is_batch()) return store(args, o.layout, error);
+    o.batch.layouts.emplace_back();
+    return store(args, o.batch.layouts.back(), error);
+  }
+  if (flag == "-o" || flag == "--output" || flag == "--out-dir") {
+    if (o.command == Options::Command::check) {
+      error = "'check' writes nothing; drop '" + flag + "'";
+      return Flag::failed;
+    }
+    if (flag == "--out-dir" && !o.is_batch()) return Flag::unknown;
+    return store(args, o.is_batch() ? o.batch.out_dir : o.output, error);
+  }
+  if (flag == "--layouts-dir") return store(args, o.layouts_dir, error);
+  if (flag == "--fonts-dir") return store(args, o.fonts_dir, error);
+  if (flag == "-q" || flag == "--quiet") return o.quiet = true, Flag::handled;
+  return Flag::unknown;
+}
+
+/// A positional argument: the article (render, check) or one more article or folder (build, watch).
+bool take_positional(const std::string& a, Options& o, std::string& error) {
+  if (o.is_batch()) {
+    o.batch.articles.push_back(a);
+    return true;
+  }
+  if (!o.article.empty()) {
+    error = "more than one article given ('" + o.article + "', '" + a + "')";
+    return false;
+  }
+  o.article = a;
+  return true;
+}
+
+/// Reads every argument after the command.
+bool parse_arguments(ArgCursor& args, Options& o, std::string& error) {
+  while (!args.done()) {
+    const std::string flag = args.next();
+    if (flag == "-h" || flag == "--help") return o.command = Options::Command::help, true;
+    Flag r = parse_common_flag(flag, args, o, error);
+    if (r == Flag::unknown && o.is_batch()) r = detail::parse_batch_flag(flag, args, o, error);
+    if (r == Flag::failed) return false;
+    if (r == Flag::handled && args.has_inline_value()) {
+      error = "option '" + flag + "' takes no value";
+      return false;
+    }
+    if (r == Flag::handled) continue;
+    if (flag.size() > 1 && flag[0] == '-') {
+      error = "unknown option '" + flag + "'";
+      return false;
+    }
+    if (!take_positional(flag, o, error)) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 std::optional<Options> parse(const std::vector<std::string>& args, std::string& error) {
   Options o;
@@ -34,62 +91,19 @@ std::optional<Options> parse(const std::vector<std::string>& args, std::string& 
     error = "no command given";
     return std::nullopt;
   }
-  std::size_t i = 0;
-  const std::string& cmd = args[i++];
+  const std::string& cmd = args[0];
   if (cmd == "--help" || cmd == "-h" || cmd == "help") return o;
-  if (cmd == "--version") {
-    o.command = Options::Command::version;
-    return o;
-  }
-  if (cmd == "render") {
-    o.command = Options::Command::render;
-  } else if (cmd == "check") {
-    o.command = Options::Command::check;
-  } else {
-    error = "unknown command '" + cmd + "' (expected render or check)";
+  if (cmd == "--version") return o.command = Options::Command::version, o;
+  const auto command = command_named(cmd);
+  if (!command) {
+    error = "unknown command '" + cmd + "' (expected render, check, build or watch)";
     return std::nullopt;
   }
-  auto value = [&](const std::string& flag) -> std::optional<std::string> {
-    if (i >= args.size()) {
-      error = "option '" + flag + "' needs a value";
-      return std::nullopt;
-    }
-    return args[i++];
-  };
-  while (i < args.size()) {
-    const std::string a = args[i++];
-    std::optional<std::string> v;
-    if (a == "-l" || a == "--layout") {
-      if (!(v = value(a))) return std::nullopt;
-      o.layout = *v;
-    } else if (a == "-o" || a == "--output") {
-      if (o.command == Options::Command::check) {
-        error = "'check' writes nothing; drop '" + a + "'";
-        return std::nullopt;
-      }
-      if (!(v = value(a))) return std::nullopt;
-      o.output = *v;
-    } else if (a == "--layouts-dir") {
-      if (!(v = value(a))) return std::nullopt;
-      o.layouts_dir = *v;
-    } else if (a == "--fonts-dir") {
-      if (!(v = value(a))) return std::nullopt;
-      o.fonts_dir = *v;
-    } else if (a == "-q" || a == "--quiet") {
-      o.quiet = true;
-    } else if (a == "-h" || a == "--help") {
-      o.command = Options::Command::help;
-      return o;
-    } else if (!a.empty() && a[0] == '-') {
-      error = "unknown option '" + a + "'";
-      return std::nullopt;
-    } else if (o.article.empty()) {
-      o.article = a;
-    } else {
-      error = "more than one article given ('" + o.article + "', '" + a + "')";
-      return std::nullopt;
-    }
-  }
+  o.command = *command;
+  ArgCursor cursor(args, 1);
+  if (!parse_arguments(cursor, o, error)) return std::nullopt;
+  if (o.command == Options::Command::help) return o;
+  if (o.is_batch()) return detail::validate_batch(o, error) ? std::optional(o) : std::nullopt;
   if (o.article.empty()) {
     error = "no article given";
     return std::nullopt;
