@@ -2,6 +2,8 @@
 
 #include <hb-subset.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 namespace briefing::pdf {
@@ -66,6 +68,20 @@ std::string to_unicode_cmap(const std::set<char32_t>& cps) {
   }
   s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   return s;
+}
+
+std::string cid_to_gid_map(const std::vector<char32_t>& codes, const std::function<unsigned(char32_t)>& gid_of) {
+  char32_t top = 0;
+  for (char32_t c : codes)
+    if (c <= 0xFFFF) top = std::max(top, c);
+  std::string out(codes.empty() ? 0 : 2 * (static_cast<std::size_t>(top) + 1), '\0');
+  for (char32_t c : codes) {
+    if (c > 0xFFFF) continue;
+    const unsigned gid = gid_of(c);
+    out[2 * c] = static_cast<char>((gid >> 8) & 0xFF);
+    out[2 * c + 1] = static_cast<char>(gid & 0xFF);
+  }
+  return out;
 }
 
 }  // namespace briefing::pdf

@@ -9,7 +9,9 @@
 namespace briefing::typeset {
 
 namespace {
-constexpr hb_tag_t tag(const char (&s)[5]) { return HB_TAG(s[0], s[1], s[2], s[3]); }
+constexpr hb_tag_t tag(const char (&s)[5]) {
+  return HB_TAG(s[0], s[1], s[2], s[3]);
+}
 
 bool has_table(hb_face_t* face, hb_tag_t t) {
   hb_blob_t* b = hb_face_reference_table(face, t);
@@ -29,8 +31,8 @@ std::unique_ptr<Font> Font::load(const std::string& path, std::string& error) {
   std::unique_ptr<Font> f(new Font());
   f->path_ = path;
   f->data_ = std::move(*bytes);
-  f->blob_ = hb_blob_create(f->data_.data(), static_cast<unsigned>(f->data_.size()), HB_MEMORY_MODE_READONLY,
-                            nullptr, nullptr);
+  f->blob_ = hb_blob_create(f->data_.data(), static_cast<unsigned>(f->data_.size()), HB_MEMORY_MODE_READONLY, nullptr,
+                            nullptr);
   f->face_ = hb_face_create(f->blob_, 0);
   if (hb_face_get_glyph_count(f->face_) == 0) {
     error = "not a readable TrueType font";
@@ -65,7 +67,9 @@ Font::~Font() {
   if (blob_) hb_blob_destroy(blob_);
 }
 
-bool Font::has(char32_t cp) const { return glyph(cp) != 0; }
+bool Font::has(char32_t cp) const {
+  return glyph(cp) != 0;
+}
 
 hb_codepoint_t Font::glyph(char32_t cp) const {
   hb_codepoint_t g = 0;

@@ -3,6 +3,7 @@
 #include <hyphen.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "base/text.hpp"
@@ -21,7 +22,9 @@ char32_t lower(char32_t c) {
 }
 }  // namespace
 
-std::string default_hyphen_dir() { return BRIEFING_HYPHEN_DIR; }
+std::string default_hyphen_dir() {
+  return BRIEFING_HYPHEN_DIR;
+}
 
 const Hyphenator* hyphenator_for(std::string_view lang, std::string& error) {
   static std::mutex mutex;
@@ -97,6 +100,69 @@ std::vector<unsigned> Hyphenator::points(std::u32string_view word, unsigned left
     }
   }
   cache_.emplace(std::move(key), out);
+  return out;
+}
+
+namespace {
+/// ASCII digits.
+bool is_digit(char32_t c) {
+  return c >= U'0' && c <= U'9';
+}
+/// Hyphens and dashes a line may break after.
+bool is_dash(char32_t c) {
+  return c == U'-' || c == 0x2010 || c == 0x2013 || c == 0x2014;
+}
+/// Capital letters (those lower() changes).
+bool is_upper(char32_t c) {
+  return lower(c) != c;
+}
+
+/// True when the letters word[from, to) are hyphenated by the patterns: not an acronym in
+/// capitals and not part of an alphanumeric token such as "92nd" or "A380".
+bool run_hyphenatable(std::u32string_view word, std::size_t from, std::size_t to) {
+  if (from > 0 && is_digit(word[from - 1])) return false;
+  if (to < word.size() && is_digit(word[to])) return false;
+  return !std::all_of(word.begin() + static_cast<std::ptrdiff_t>(from), word.begin() + static_cast<std::ptrdiff_t>(to),
+                      is_upper);
+}
+
+/// The break after a hyphen or dash at `i`, when the rules allow one there.
+bool dash_break(std::u32string_view word, const std::vector<bool>& allowed, std::size_t i) {
+  if (!is_dash(word[i]) || i < 2 || i + 3 > word.size()) return false;
+  if (!allowed[i]) return false;  // a hyphen inside a tagged name
+  return !(is_digit(word[i - 1]) && is_digit(word[i + 1])) && !is_dash(word[i + 1]);
+}
+}  // namespace
+
+bool looks_like_address(std::u32string_view word) {
+  if (word.find(U"://") != std::u32string_view::npos || word.find(U"www.") != std::u32string_view::npos ||
+      word.find(U"WWW.") != std::u32string_view::npos)
+    return true;
+  const auto at = word.find(U'@');
+  return at != std::u32string_view::npos && word.find(U'.', at + 1) != std::u32string_view::npos;
+}
+
+std::vector<WordBreak> word_breaks(std::u32string_view word, const std::vector<bool>& allowed, const Hyphenator* h,
+                                   const std::vector<unsigned>& soft) {
+  std::vector<WordBreak> out;
+  if (looks_like_address(word) || allowed.size() < word.size()) return out;
+  for (std::size_t i = 0; i < word.size();) {
+    if (!is_word_letter(word[i]) || !allowed[i]) {
+      if (dash_break(word, allowed, i)) out.push_back({static_cast<unsigned>(i + 1), true});
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < word.size() && is_word_letter(word[j]) && allowed[j]) ++j;
+    std::vector<unsigned> points;
+    const bool has_soft = std::any_of(soft.begin(), soft.end(), [&](unsigned p) { return p > i && p < j; });
+    for (unsigned p : soft)
+      if (p >= i + 2 && p + 3 <= j) points.push_back(p);
+    if (!has_soft && h && run_hyphenatable(word, i, j))
+      for (unsigned p : h->points(word.substr(i, j - i))) points.push_back(static_cast<unsigned>(i + p));
+    for (unsigned p : points) out.push_back({p, false});
+    i = j;
+  }
   return out;
 }
 

@@ -45,4 +45,24 @@ class Hyphenator {
 /// True for letters the hyphenator handles (Latin letters incl. Latin-1 and Extended-A).
 [[nodiscard]] bool is_word_letter(char32_t c);
 
+/// True for a word (a run of non-space characters) that reads as a web or e-mail address: it
+/// contains "://" or "www.", or an '@' followed later by a '.'. Such words are never broken.
+[[nodiscard]] bool looks_like_address(std::u32string_view word);
+
+/// A place inside a word where a line may break, before word[index].
+struct WordBreak {
+  unsigned index = 0;
+  bool explicit_hyphen = false;  ///< the word has a hyphen or dash there; nothing is added
+};
+
+/// Every permitted break inside `word` (a run of non-space characters, in order) under the house
+/// rules: addresses are never broken; a hyphen or dash breaks after itself when two characters
+/// precede it, two follow, and it does not join two digits; letter runs are hyphenated by `h`
+/// (2 letters before, 3 after) unless they are in capitals (acronyms) or touch a digit (numbers,
+/// codes). `allowed[i]` false marks word[i] as part of a tagged name: no hyphenation inside it and
+/// no break at its own hyphens; `soft` holds the author's soft-hyphen positions, which replace the
+/// patterns for the letter run they fall in.
+[[nodiscard]] std::vector<WordBreak> word_breaks(std::u32string_view word, const std::vector<bool>& allowed,
+                                                 const Hyphenator* h, const std::vector<unsigned>& soft = {});
+
 }  // namespace briefing::typeset

@@ -12,6 +12,10 @@
 // * the line before the first one counts as decent for fitness demerits (as in TeX);
 // * a node is retired when its material alone (without the break's penalty width) cannot shrink
 //   to the width; a break inside the glue discarded after a break is never taken (no empty lines);
+// * a box may carry finite stretch and shrink (letter-spacing); a box is never a breakpoint and
+//   never discarded. The ratio is the glue's: boxes follow it up to ±1 and then stay at their
+//   limit, so the tolerance bounds the word spaces exactly and letter-spacing never exceeds a
+//   box's own stretch or shrink (pdfTeX's font expansion behaves the same way);
 // * ragged mode keeps infinite (fill) stretch, ignores all other stretch and shrink, adds
 //   `ragged_stretch` to every line but the last, and derives badness and fitness from that;
 // * reported ratios: 0 in ragged mode, 0 for a line with nothing to stretch, -1 for an overfull
@@ -122,7 +126,9 @@ int fitness_of(double r) {
 }
 
 /// True when the penalty forces a break.
-bool forces(const Tok& t) { return t.kind == Item::Kind::penalty && t.penalty <= -kInfPenalty; }
+bool forces(const Tok& t) {
+  return t.kind == Item::Kind::penalty && t.penalty <= -kInfPenalty;
+}
 
 /// Demerits of a line from its badness and break item, without context terms.
 double base_demerits(double bad, double line_penalty, double pen, bool forced) {
@@ -138,13 +144,16 @@ double base_demerits(double bad, double line_penalty, double pen, bool forced) {
   return d;
 }
 
-/// Adjustment ratio for a line with the given shortfall (width − natural), stretch and shrink.
-/// Returns ±infinity when the line cannot be adjusted; 0 when an infinite stretch absorbs it.
-double adjustment_ratio(double shortfall, double stretch, double shrink, bool fill, double eps) {
+/// Adjustment ratio for a line with the given shortfall (width − natural), glue stretch, box
+/// (letter-spacing) stretch and total shrink. Boxes stretch with the ratio up to 1 and then stay,
+/// so past ratio 1 only the glue takes the rest. Returns ±infinity when the line cannot be
+/// adjusted; 0 when an infinite stretch absorbs it.
+double adjustment_ratio(double shortfall, double stretch, double box_stretch, double shrink, bool fill, double eps) {
   if (std::fabs(shortfall) <= eps) return 0;
   if (shortfall > 0) {
     if (fill) return 0;
-    return stretch > 0 ? shortfall / stretch : kInf;
+    if (shortfall <= stretch + box_stretch) return shortfall / (stretch + box_stretch);
+    return stretch > 0 ? (shortfall - box_stretch) / stretch : kInf;
   }
   if (shrink <= 0) return -kInf;
   const double r = shortfall / shrink;
@@ -169,7 +178,8 @@ class Breaker {
   /// Natural width, stretch, shrink and fill presence of one line's material.
   struct Material {
     double width = 0;
-    double stretch = 0;
+    double stretch = 0;      ///< finite glue stretch
+    double box_stretch = 0;  ///< letter-spacing stretch of boxes (saturates at ratio 1)
     double shrink = 0;
     bool fill = false;
   };
@@ -196,7 +206,8 @@ class Breaker {
   void finish(const PassConfig& cfg, BreakResult& out) const;
 
   std::vector<Tok> toks_;
-  std::vector<double> sum_width_, sum_stretch_, sum_shrink_;  ///< over items [0, i)
+  std::vector<double> sum_width_, sum_stretch_, sum_shrink_;  ///< over items [0, i); stretch: glue only
+  std::vector<double> sum_box_stretch_;                       ///< box stretch over items [0, i)
   std::vector<int> sum_fill_;                                 ///< fill glues in [0, i)
   std::vector<std::size_t> next_kept_;                        ///< first non-discardable index >= i
 
@@ -232,6 +243,10 @@ void Breaker::sanitize_items(const std::vector<Item>& items) {
       t.fill = st >= kFill;
       t.stretch = t.fill ? 0 : clamp_finite(st, 0, kMaxMagnitude);
       t.shrink = clamp_finite(it.shrink, 0, kMaxMagnitude);
+    } else if (it.kind == Item::Kind::box) {
+      // A box may be expandable (letter-spacing): finite stretch and shrink only.
+      t.stretch = clamp_finite(it.stretch, 0, kMaxMagnitude);
+      t.shrink = clamp_finite(it.shrink, 0, kMaxMagnitude);
     } else if (it.kind == Item::Kind::penalty) {
       t.penalty = clamp_finite(it.penalty, -kMaxMagnitude, kMaxMagnitude);
       t.flagged = it.flagged;
@@ -259,11 +274,14 @@ void Breaker::build_sums() {
   sum_stretch_.assign(n + 1, 0);
   sum_shrink_.assign(n + 1, 0);
   sum_fill_.assign(n + 1, 0);
+  sum_box_stretch_.assign(n + 1, 0);
   for (std::size_t i = 0; i < n; ++i) {
     const Tok& t = toks_[i];
     const bool material = t.kind != Item::Kind::penalty;
     sum_width_[i + 1] = sum_width_[i] + (material ? t.width : 0);
-    sum_stretch_[i + 1] = sum_stretch_[i] + t.stretch;
+    const bool box = t.kind == Item::Kind::box;
+    sum_stretch_[i + 1] = sum_stretch_[i] + (box ? 0 : t.stretch);
+    sum_box_stretch_[i + 1] = sum_box_stretch_[i] + (box ? t.stretch : 0);
     sum_shrink_[i + 1] = sum_shrink_[i] + t.shrink;
     sum_fill_[i + 1] = sum_fill_[i] + (t.fill ? 1 : 0);
   }
@@ -296,6 +314,7 @@ Breaker::Material Breaker::material(std::size_t from, std::size_t to, bool last)
     m.stretch = last ? 0 : ragged_stretch_;
   } else {
     m.stretch = sum_stretch_[to] - sum_stretch_[from];
+    m.box_stretch = sum_box_stretch_[to] - sum_box_stretch_[from];
     m.shrink = sum_shrink_[to] - sum_shrink_[from];
   }
   return m;
@@ -311,18 +330,16 @@ Breaker::LineEval Breaker::measure(std::size_t start, int line_class, std::size_
   const double width = line_width(line_class);
   const double eps = kRelEps * std::max({1.0, std::fabs(width), std::fabs(m.width)});
   // The material alone is too wide: later breaks only add to it (TeX §851), so retire the node.
-  e.overfull = adjustment_ratio(width - m.width, m.stretch, m.shrink, m.fill, eps) < -1;
+  e.overfull = adjustment_ratio(width - m.width, m.stretch, m.box_stretch, m.shrink, m.fill, eps) < -1;
   const double pen_width = at.kind == Item::Kind::penalty ? at.width : 0;
-  e.ratio = e.overfull
-                ? -kInf
-                : adjustment_ratio(width - m.width - pen_width, m.stretch, m.shrink, m.fill, eps);
+  e.ratio = e.overfull ? -kInf
+                       : adjustment_ratio(width - m.width - pen_width, m.stretch, m.box_stretch, m.shrink, m.fill, eps);
   e.reachable = true;
   return e;
 }
 
 /// Extends node `a` by the measured line to `i`; returns false to deactivate `a`.
-bool Breaker::extend(const Node& a, int a_index, std::size_t i, const LineEval& e,
-                     const PassConfig& cfg) {
+bool Breaker::extend(const Node& a, int a_index, std::size_t i, const LineEval& e, const PassConfig& cfg) {
   if (!e.reachable) return true;
   const double r = e.ratio;
   if (!e.overfull && (r < -1 || r > cfg.tolerance)) return true;
@@ -348,8 +365,7 @@ bool Breaker::extend(const Node& a, int a_index, std::size_t i, const LineEval& 
   c.fitness = fit;
   const int run_cap = max_hyphens_ > 0 ? max_hyphens_ : 1;
   c.run = flagged ? std::min(a.run + 1, run_cap) : 0;
-  c.cost = {a.cost.overfull + (e.overfull ? 1 : 0), a.cost.violations + violations,
-            a.cost.demerits + d};
+  c.cost = {a.cost.overfull + (e.overfull ? 1 : 0), a.cost.violations + violations, a.cost.demerits + d};
   c.prev = a_index;
   // Reported ratio: 0 in ragged mode and when nothing can stretch; -1 when fully shrunk.
   c.ratio = (ragged_ || (!std::isfinite(r) && r > 0)) ? 0.0 : std::max(r, -1.0);
@@ -388,8 +404,8 @@ void Breaker::prune_candidates() {
     bool dominated = false;
     for (std::size_t j = 0; j < candidates_.size() && !dominated; ++j) {
       // Of two mutually dominating candidates (equal states and costs) keep the earlier one.
-      dominated = j != k && dominates(candidates_[j], candidates_[k]) &&
-                  (j < k || !dominates(candidates_[k], candidates_[j]));
+      dominated =
+          j != k && dominates(candidates_[j], candidates_[k]) && (j < k || !dominates(candidates_[k], candidates_[j]));
     }
     if (!dominated) candidates_[kept++] = candidates_[k];
   }
@@ -435,8 +451,7 @@ bool Breaker::run(const PassConfig& cfg, BreakResult& out) {
 void Breaker::finish(const PassConfig& cfg, BreakResult& out) const {
   int best = active_.front();
   for (const int a : active_) {
-    if (less(nodes_[static_cast<std::size_t>(a)].cost, nodes_[static_cast<std::size_t>(best)].cost))
-      best = a;
+    if (less(nodes_[static_cast<std::size_t>(a)].cost, nodes_[static_cast<std::size_t>(best)].cost)) best = a;
   }
   const Node& final_node = nodes_[static_cast<std::size_t>(best)];
   out = BreakResult{};
@@ -457,8 +472,7 @@ BreakResult break_all_passes(const std::vector<Item>& items, const BreakParams& 
   if (items.empty()) return out;
   Breaker b(items, params);
   if (b.run({1, b.tolerance(), false, kInfBadness}, out)) return out;
-  if (b.emergency_tolerance() > b.tolerance() &&
-      b.run({2, b.emergency_tolerance(), false, kInfBadness}, out)) {
+  if (b.emergency_tolerance() > b.tolerance() && b.run({2, b.emergency_tolerance(), false, kInfBadness}, out)) {
     return out;
   }
   if (!b.run({3, kInf, true, kEmergencyBadness}, out)) {

@@ -15,13 +15,13 @@ inline constexpr double kFill = 1.0e6;
 struct Item {
   enum class Kind { box, glue, penalty };
   Kind kind = Kind::box;
-  double width = 0;    ///< box or glue natural width; for a penalty, width added when broken here (hyphen)
-  double stretch = 0;  ///< glue only
-  double shrink = 0;   ///< glue only
-  double penalty = 0;  ///< penalty only
+  double width = 0;      ///< box or glue natural width; for a penalty, width added when broken here (hyphen)
+  double stretch = 0;    ///< glue, or a box's expansion (letter-spacing); never infinite for a box
+  double shrink = 0;     ///< glue, or a box's compression
+  double penalty = 0;    ///< penalty only
   bool flagged = false;  ///< penalty only: a hyphenation break
 
-  static Item box(double w) { return {Kind::box, w, 0, 0, 0, false}; }
+  static Item box(double w, double st = 0, double sh = 0) { return {Kind::box, w, st, sh, 0, false}; }
   static Item glue(double w, double st, double sh) { return {Kind::glue, w, st, sh, 0, false}; }
   static Item pen(double w, double p, bool f) { return {Kind::penalty, w, 0, 0, p, f}; }
 };
@@ -30,20 +30,20 @@ struct Item {
 struct BreakParams {
   /// Width of line i; lines past the end of the vector use the last entry. Must not be empty.
   std::vector<double> line_widths;
-  double tolerance = 2.0;            ///< largest adjustment ratio accepted in the normal pass
-  double emergency_tolerance = 10.0; ///< the second pass's limit before the final emergency pass
-  double line_penalty = 10.0;        ///< added to every line's badness before squaring
-  double hyphen_demerits = 3000.0;   ///< two consecutive hyphenated lines
-  double fitness_demerits = 3000.0;  ///< adjacent lines whose fitness classes differ by more than one
-  int max_consecutive_hyphens = 2;   ///< hard limit on a run of hyphenated lines (0 = no limit)
-  bool ragged = false;               ///< ragged-right: inter-word glue neither stretches nor shrinks
-  double ragged_stretch = 30.0;      ///< in ragged mode, the invisible right glue's stretch (pt)
+  double tolerance = 2.0;             ///< largest adjustment ratio accepted in the normal pass
+  double emergency_tolerance = 10.0;  ///< the second pass's limit before the final emergency pass
+  double line_penalty = 10.0;         ///< added to every line's badness before squaring
+  double hyphen_demerits = 3000.0;    ///< two consecutive hyphenated lines
+  double fitness_demerits = 3000.0;   ///< adjacent lines whose fitness classes differ by more than one
+  int max_consecutive_hyphens = 2;    ///< hard limit on a run of hyphenated lines (0 = no limit)
+  bool ragged = false;                ///< ragged-right: inter-word glue neither stretches nor shrinks
+  double ragged_stretch = 30.0;       ///< in ragged mode, the invisible right glue's stretch (pt)
 };
 
 /// One chosen break: the index of the item broken at (a glue or penalty) and the line it ends.
 struct Break {
-  std::size_t item = 0;   ///< index into the item list
-  double ratio = 0;       ///< adjustment ratio of the line ending here (stretch > 0, shrink < 0)
+  std::size_t item = 0;  ///< index into the item list
+  double ratio = 0;      ///< adjustment ratio of the line ending here (stretch > 0, shrink < 0)
   bool hyphenated = false;
 };
 

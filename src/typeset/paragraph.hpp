@@ -25,6 +25,22 @@ struct Span {
 /// How lines are aligned.
 enum class Alignment { left, right, centre, justify };
 
+/// How justified lines absorb their slack, and what breaking inside a word costs. The defaults
+/// are the measured house settings (docs/typography.md): word spaces take the ratio; letter gaps
+/// follow it up to ratio ±1 and then stay (at most +0.02 em, at least -0.01 em per gap).
+struct Justification {
+  double space_stretch = 0.4;           ///< a word space grows by this fraction of itself per unit ratio
+  double space_shrink = 1.0 / 3;        ///< … and shrinks by this fraction at ratio -1
+  double letter_stretch = 0.02;         ///< em added to each letter gap at ratio 1 and above
+  double letter_shrink = 0.01;          ///< em taken from each letter gap at ratio -1
+  double hyphen_penalty = 50;           ///< TeX's \hyphenpenalty
+  double explicit_hyphen_penalty = 50;  ///< TeX's \exhyphenpenalty (after a hyphen or dash in the word)
+};
+
+/// The breaker settings for text (docs/typography.md): TeX's tolerance, line penalty and
+/// demerits, at most two hyphenated lines in a row.
+[[nodiscard]] BreakParams default_break_params();
+
 /// Parameters of one paragraph.
 struct ParaSpec {
   std::vector<double> widths{400};  ///< line widths; the last repeats
@@ -32,7 +48,8 @@ struct ParaSpec {
   double first_indent = 0;
   const Hyphenator* hyphenator = nullptr;  ///< null: no hyphenation
   std::string lang = "en";
-  BreakParams breaking;                     ///< line_widths and ragged are filled in from the fields above
+  BreakParams breaking = default_break_params();  ///< line_widths and ragged are filled in from the fields above
+  Justification justify;
 };
 
 /// A glyph placed on a line, x relative to the line's start.
@@ -68,8 +85,10 @@ struct SetParagraph {
   int overfull = 0;
 };
 
-/// Reports every character of `spans` that no font of its chain covers, with its position and
-/// name; returns false when any was found.
+/// Reports every character of `spans` that no font of its chain covers, with its position, code
+/// point and Unicode name (`file:line:col: error: no font of this style has a glyph for U+4E2D '中'
+/// (CJK UNIFIED IDEOGRAPH-4E2D)`); characters above U+FFFF are reported too, since the PDF writer
+/// cannot show them. Returns false when any was found.
 bool check_coverage(const FontBook& fonts, const std::vector<Span>& spans, base::DiagSink& diags);
 
 /// Sets a paragraph. Characters without a glyph must have been reported by check_coverage; they

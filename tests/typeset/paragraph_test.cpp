@@ -5,6 +5,7 @@
 #include "support/run.hpp"
 #include "typeset/paragraph.hpp"
 #include "typeset/shape.hpp"
+#include "typeset/uniname.hpp"
 
 using namespace briefing;
 
@@ -29,7 +30,6 @@ struct Fixture {
   }
 };
 
-
 const char* kText =
     "The 92nd Session of the INTERPOL General Assembly, to be held in Glasgow from 4 to 7 November 2024, will "
     "bring together representatives from 195 Member States to discuss crucial global policing issues and make "
@@ -39,22 +39,75 @@ const char* kText =
 
 }  // namespace
 
-TEST_CASE("a character no font covers is an error naming it and its position", "[typeset][coverage]") {
+TEST_CASE("a character no font covers is an error naming it, its name and its position", "[typeset][coverage]") {
   Fixture f;
   base::DiagSink d;
   CHECK_FALSE(typeset::check_coverage(f.book, {f.span("ab中c")}, d));
   REQUIRE(d.items().size() == 1);
-  CHECK(base::format(d.items()[0]) == "a.xml:7:7: error: no font of this style has a glyph for U+4E2D '中'");
+  CHECK(base::format(d.items()[0]) ==
+        "a.xml:7:7: error: no font of this style has a glyph for U+4E2D '中' (CJK UNIFIED IDEOGRAPH-4E2D)");
   auto s = f.span("\u2603 ok");
   base::DiagSink d2;
   CHECK_FALSE(typeset::check_coverage(f.book, {s}, d2));
+  REQUIRE(d2.items().size() == 1);
+  CHECK(base::format(d2.items()[0]) == "a.xml:7:5: error: no font of this style has a glyph for U+2603 '☃' (SNOWMAN)");
   s.fonts.push_back(f.dejavu);  // a fallback covers the snowman
   base::DiagSink d3;
   CHECK(typeset::check_coverage(f.book, {s}, d3));
   CHECK(d3.items().empty());
-  base::DiagSink d4;
-  CHECK_FALSE(typeset::check_coverage(f.book, {f.span("x\U0001F600")}, d4));
-  CHECK(d4.items().at(0).message.find("U+1F600") != std::string::npos);
+}
+
+TEST_CASE("a character without a name in the table is reported by code point alone", "[typeset][coverage]") {
+  Fixture f;
+  base::DiagSink d;
+  CHECK_FALSE(typeset::check_coverage(f.book, {f.span("x\u0F40y")}, d));  // TIBETAN LETTER KA: not in the table
+  REQUIRE(d.items().size() == 1);
+  CHECK(base::format(d.items()[0]) == "a.xml:7:6: error: no font of this style has a glyph for U+0F40 'ཀ'");
+}
+
+TEST_CASE("characters above U+FFFF are reported even when a font has them", "[typeset][coverage]") {
+  Fixture f;
+  auto s = f.span("x\U0001F600 \U0001D538");
+  s.fonts.push_back(f.dejavu);  // DejaVu Sans draws both, but the PDF writer cannot show them
+  base::DiagSink d;
+  CHECK_FALSE(typeset::check_coverage(f.book, {s}, d));
+  REQUIRE(d.items().size() == 2);
+  CHECK(base::format(d.items()[0]) ==
+        "a.xml:7:6: error: cannot set U+1F600 '😀' (GRINNING FACE): characters above U+FFFF cannot be shown in the PDF");
+  CHECK(d.items()[1].message.rfind("cannot set U+1D538 '𝔸': characters above U+FFFF", 0) == 0);
+  // set_paragraph skips them rather than letting them become spaces or missing glyphs
+  base::DiagSink d2;
+  const auto p = typeset::set_paragraph(f.book, {s}, {}, d2);
+  for (const auto& line : p.lines)
+    for (const auto& seg : line.segments)
+      for (const auto& g : seg.glyphs) CHECK(g.cp <= 0xFFFF);
+}
+
+TEST_CASE("spaces, no-break spaces and soft hyphens need no glyph", "[typeset][coverage]") {
+  Fixture f;
+  base::DiagSink d;
+  CHECK(typeset::check_coverage(f.book, {f.span("a b\u00A0c\u202Fd\u00ADe\u200Bf\tg")}, d));
+  CHECK(d.items().empty());
+}
+
+TEST_CASE("unicode names come from the built-in table and the algorithmic ranges", "[typeset][coverage]") {
+  CHECK(typeset::unicode_name(U'A') == "LATIN CAPITAL LETTER A");
+  CHECK(typeset::unicode_name(0xE9) == "LATIN SMALL LETTER E WITH ACUTE");
+  CHECK(typeset::unicode_name(0x141) == "LATIN CAPITAL LETTER L WITH STROKE");
+  CHECK(typeset::unicode_name(0x2013) == "EN DASH");
+  CHECK(typeset::unicode_name(0x201C) == "LEFT DOUBLE QUOTATION MARK");
+  CHECK(typeset::unicode_name(0x20AC) == "EURO SIGN");
+  CHECK(typeset::unicode_name(0x2192) == "RIGHTWARDS ARROW");
+  CHECK(typeset::unicode_name(0xFB01) == "LATIN SMALL LIGATURE FI");
+  CHECK(typeset::unicode_name(0x4E2D) == "CJK UNIFIED IDEOGRAPH-4E2D");
+  CHECK(typeset::unicode_name(0x20000) == "CJK UNIFIED IDEOGRAPH-20000");
+  CHECK(typeset::unicode_name(0xF900) == "CJK COMPATIBILITY IDEOGRAPH-F900");
+  CHECK(typeset::unicode_name(0xD55C) == "HANGUL SYLLABLE HAN");
+  CHECK(typeset::unicode_name(0xAC00) == "HANGUL SYLLABLE GA");
+  CHECK(typeset::unicode_name(0x1F600) == "GRINNING FACE");
+  CHECK(typeset::unicode_name(0x2122) == "TRADE MARK SIGN");
+  CHECK(typeset::unicode_name(0x0F40).empty());
+  CHECK(typeset::unicode_name(0x2065).empty());  // unassigned inside a table block
 }
 
 TEST_CASE("shaping kerns with the font's GPOS", "[typeset][shape]") {
@@ -87,8 +140,10 @@ TEST_CASE("justified lines fill the measure exactly and the last line is natural
   std::string joined;
   for (const auto& l : p.lines) {
     auto t = base::utf8_encode(l.text);
-    if (l.hyphenated && !t.empty() && t.back() == '-') t.pop_back(), joined += t;
-    else joined += t + " ";
+    if (l.hyphenated && !t.empty() && t.back() == '-')
+      t.pop_back(), joined += t;
+    else
+      joined += t + " ";
   }
   CHECK(test::squash(joined) == test::squash(kText));
 }

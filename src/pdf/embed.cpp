@@ -1,0 +1,141 @@
+#include "pdf/embed.hpp"
+
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "pdf/fontembed.hpp"
+
+namespace briefing::pdf {
+
+namespace {
+
+/// Writes bytes to a fresh temporary file and returns its name ("" on failure).
+std::string write_temp(const std::string& bytes) {
+  const char* tmpdir = std::getenv("TMPDIR");
+  std::string name = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/briefing-font-XXXXXX";
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) return {};
+  const bool written = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+  ::close(fd);
+  if (!written) ::unlink(name.c_str());
+  return written ? name : std::string();
+}
+
+/// The code points each font of the document shows.
+void collect_codes(const frame::Document& doc, std::vector<EmbeddedFont>& out) {
+  out.resize(doc.fonts.size());
+  for (const auto& page : doc.pages)
+    for (const auto& item : page.items)
+      if (const auto* g = std::get_if<frame::GlyphRun>(&item))
+        for (const auto& gl : g->glyphs) out.at(static_cast<std::size_t>(g->font)).cps.insert(gl.cp);
+}
+
+/// Advances in whole 1/1000 em, rounded (libharu truncates) from the original font's hmtx: mupdf
+/// reads /W as integers, so fractions would put its glyphs elsewhere than poppler's.
+void measure(const typeset::Font& font, EmbeddedFont& f) {
+  for (char32_t c : f.cps)
+    f.widths[c] = std::round(hb_font_get_glyph_h_advance(font.hb_font(), font.glyph(c)) * 1000.0 / font.upem());
+}
+
+/// Loads one subset font into libharu; false with `error` on failure.
+bool load_subset(HPDF_Doc pdf, const typeset::Font& font, EmbeddedFont& f, const HaruError& herr, std::string& error) {
+  const std::string bytes = subset_font(font, f.cps, error);
+  if (bytes.empty()) return false;
+  const std::string tmp = write_temp(bytes);
+  if (tmp.empty()) {
+    error = "cannot write a temporary font file";
+    return false;
+  }
+  const char* name = HPDF_LoadTTFontFromFile(pdf, tmp.c_str(), HPDF_TRUE);
+  ::unlink(tmp.c_str());  // libharu keeps the file open; the name can go now
+  if (name) f.font = HPDF_GetFont(pdf, name, "UTF-8");
+  if (!f.font || herr.code) {
+    error = fmt::format("libharu cannot load font '{}' (error 0x{:04X})", font.path(), herr.code);
+    return false;
+  }
+  for (char32_t c : f.cps) HPDF_Font_GetUnicodeWidth(f.font, c);  // marks the glyph as used
+  return true;
+}
+
+/// Replaces libharu's malformed ToUnicode CMap with a bfchar map of the codes used.
+void repair_to_unicode(const EmbeddedFont& f, HPDF_FontAttr attr) {
+  HPDF_Dict cmap = attr->cmap_stream;
+  if (!cmap || !cmap->stream) return;
+  HPDF_MemStream_FreeData(cmap->stream);
+  HPDF_Stream_WriteStr(cmap->stream, to_unicode_cmap(f.cps).c_str());
+  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(cmap, key);
+}
+
+/// Rebuilds /W from the codes used, consecutive codes sharing one array.
+void repair_widths(const EmbeddedFont& f, HPDF_Dict cid_font) {
+  auto* w = static_cast<HPDF_Array>(HPDF_Dict_GetItem(cid_font, "W", HPDF_OCLASS_ARRAY));
+  if (!w) return;
+  HPDF_Array_Clear(w);
+  HPDF_Array run = nullptr;
+  char32_t prev = 0;
+  for (const auto& [cp, width] : f.widths) {
+    if (!run || cp != prev + 1) {
+      HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(cp));
+      run = HPDF_Array_New(cid_font->mmgr);
+      HPDF_Array_Add(w, run);
+    }
+    HPDF_Array_AddNumber(run, static_cast<HPDF_INT32>(width));
+    prev = cp;
+  }
+}
+
+/// Rewrites the CIDToGIDMap up to the highest code used, zero for every code not shown.
+void repair_cid_map(const EmbeddedFont& f, HPDF_FontAttr attr) {
+  HPDF_Dict map = attr->map_stream;
+  if (!map || !map->stream || f.cps.empty()) return;
+  std::vector<char32_t> codes(f.cps.begin(), f.cps.end());
+  std::string bytes = cid_to_gid_map(codes, [&](char32_t c) {
+    return static_cast<unsigned>(HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(c)));
+  });
+  HPDF_MemStream_FreeData(map->stream);
+  HPDF_Stream_Write(map->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                    static_cast<HPDF_UINT>(bytes.size()));
+}
+
+}  // namespace
+
+double EmbeddedFont::width(char32_t cp) const {
+  const auto it = widths.find(cp);
+  return it == widths.end() ? 0 : it->second;
+}
+
+bool embed_fonts(HPDF_Doc pdf, const frame::Document& doc, typeset::FontBook& book, std::vector<EmbeddedFont>& out,
+                 const HaruError& herr, std::string& error) {
+  collect_codes(doc, out);
+  for (std::size_t i = 0; i < doc.fonts.size(); ++i) {
+    if (out[i].cps.empty()) continue;
+    for (char32_t c : out[i].cps)
+      if (c > 0xFFFF) {
+        error = fmt::format("character U+{:X} lies outside the basic multilingual plane, which libharu cannot show",
+                            static_cast<unsigned>(c));
+        return false;
+      }
+    const typeset::FontId id = book.load(doc.fonts[i], error);
+    if (id < 0) return false;
+    measure(book.get(id), out[i]);
+    if (!load_subset(pdf, book.get(id), out[i], herr, error)) return false;
+  }
+  return true;
+}
+
+void repair_font(const EmbeddedFont& f) {
+  if (!f.font) return;
+  auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
+  repair_to_unicode(f, attr);
+  if (attr->descendant_font) repair_widths(f, attr->descendant_font);
+  repair_cid_map(f, attr);  // libharu keeps the descendant font's map in the Type0 font's attributes
+}
+
+}  // namespace briefing::pdf

@@ -1,0 +1,41 @@
+// Internal to the PDF backend: fonts loaded into libharu, and the repairs of what libharu writes.
+#pragma once
+
+#include <hpdf.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "frame/frame.hpp"
+#include "typeset/font.hpp"
+
+namespace briefing::pdf {
+
+/// libharu's error state, recorded by the handler instead of jumping out.
+struct HaruError {
+  HPDF_STATUS code = 0;
+  HPDF_STATUS detail = 0;
+};
+
+/// A font ready to use in the document: the libharu font, the code points shown, their widths.
+struct EmbeddedFont {
+  HPDF_Font font = nullptr;
+  std::set<char32_t> cps;
+  std::map<char32_t, double> widths;  ///< advances in whole 1/1000 em, as written to /W
+  [[nodiscard]] double width(char32_t cp) const;
+};
+
+/// Subsets every font of the document to the code points it shows, loads the subsets into
+/// libharu and declares each glyph (or it would not be embedded); false with `error` on failure.
+bool embed_fonts(HPDF_Doc pdf, const frame::Document& doc, typeset::FontBook& book, std::vector<EmbeddedFont>& out,
+                 const HaruError& herr, std::string& error);
+
+/// Rewrites what libharu got wrong or oversized, for one font, just before saving: a ToUnicode
+/// bfchar CMap (ligatures decomposed) in place of its malformed one, /W with the (rounded rather
+/// than truncated) widths of the codes used only, and a CIDToGIDMap that stops at the highest
+/// code used.
+void repair_font(const EmbeddedFont& f);
+
+}  // namespace briefing::pdf

@@ -1,0 +1,77 @@
+// Line assembly: a broken line's items become positioned glyph segments.
+#include <algorithm>
+
+#include "typeset/items.hpp"
+
+namespace briefing::typeset {
+
+namespace {
+
+/// Appends a piece's glyphs to a line at x, spreading `extra` over its letter-spacing gaps.
+void place(SetLine& line, const Piece& p, double x, double extra, bool space_before) {
+  if (p.glyphs.empty()) return;
+  if (line.segments.empty() || line.segments.back().font != p.font || line.segments.back().size != p.size ||
+      line.segments.back().tag != p.tag) {
+    line.segments.push_back({p.font, p.size, p.tag, {}, {}});
+  } else if (space_before) {
+    line.segments.back().text += U' ';
+  }
+  const double per_gap = p.gaps > 0 ? extra / p.gaps : 0;
+  for (std::size_t k = 0; k < p.glyphs.size(); ++k) {
+    const double spread = per_gap * static_cast<double>(std::min<std::size_t>(k, static_cast<std::size_t>(p.gaps)));
+    line.segments.back().glyphs.push_back({p.glyphs[k].cp, x + p.glyphs[k].x + spread});
+  }
+  line.segments.back().text += p.text;
+  line.max_size = std::max(line.max_size, p.size);
+}
+
+/// How much an item grows (or shrinks, negative) at ratio r; fill glue never moves, and a box's
+/// letter-spacing stops at its own stretch or shrink (ratio ±1), as the breaker assumes.
+double adjustment(const Item& it, double r) {
+  if (it.stretch >= kFill) return 0;
+  if (it.kind == Item::Kind::box) r = std::clamp(r, -1.0, 1.0);
+  return r >= 0 ? r * it.stretch : r * it.shrink;
+}
+
+}  // namespace
+
+SetLine assemble_line(const ItemList& list, std::size_t from, const Break& b, bool natural) {
+  SetLine line;
+  line.ratio = natural ? 0 : b.ratio;
+  line.hyphenated = b.hyphenated;
+  double x = 0;
+  bool gap = false;
+  for (std::size_t i = from; i < b.item; ++i) {
+    const Item& it = list.items[i];
+    const Piece& p = list.pieces[i];
+    if (it.kind == Item::Kind::box) {
+      const double extra = adjustment(it, line.ratio);
+      place(line, p, x, extra, gap);
+      gap = gap && p.glyphs.empty();
+      line.text += p.text;
+      x += it.width + extra;
+    } else if (it.kind == Item::Kind::glue) {
+      x += it.width + adjustment(it, line.ratio);
+      if (it.width > 0) line.text += U' ', gap = true;  // zero-width glue is a letter gap, not a space
+    }
+  }
+  const Item& at = list.items[b.item];
+  if (at.kind == Item::Kind::penalty && at.width > 0) {
+    place(line, list.pieces[b.item], x, 0, false);
+    line.text += list.pieces[b.item].text;
+    x += at.width;
+  }
+  while (!line.text.empty() && line.text.back() == U' ') line.text.pop_back();
+  line.width = x;
+  return line;
+}
+
+std::size_t line_start(const std::vector<Item>& items, std::size_t after_break) {
+  std::size_t i = after_break;
+  while (i < items.size() && items[i].kind != Item::Kind::box &&
+         !(items[i].kind == Item::Kind::penalty && items[i].penalty <= -kInfPenalty))
+    ++i;
+  return i;
+}
+
+}  // namespace briefing::typeset

@@ -1,0 +1,251 @@
+#include "typeset/items.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "typeset/shape.hpp"
+
+namespace briefing::typeset {
+
+namespace {
+
+/// Breakable white space.
+bool is_space(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r';
+}
+/// No-break spaces: full, narrow (U+202F) and figure (U+2007).
+bool is_nbsp(char32_t c) {
+  return c == 0xA0 || c == 0x202F || c == 0x2007;
+}
+/// Punctuation that closes what precedes it and must not start a line.
+bool is_closing(char32_t c) {
+  return std::u32string_view(U".,;:!?\u2026\u201D\u2019\u00BB)]}").find(c) != std::u32string_view::npos;
+}
+constexpr char32_t kSoftHyphen = 0xAD;
+constexpr char32_t kZeroWidthSpace = 0x200B;
+
+/// A character of the paragraph with the span it came from.
+struct Ch {
+  char32_t c;
+  int span;
+};
+
+/// A shaped glyph of a word with the index of the character it starts at.
+struct WordGlyph {
+  char32_t cp;
+  double advance;  ///< pt, letter spacing included
+  unsigned index;
+  FontId font;
+  int span;
+};
+
+/// Builds the item list and the pieces that go with it.
+class ItemBuilder {
+ public:
+  ItemBuilder(const FontBook& fonts, const std::vector<Span>& spans, const ParaSpec& spec)
+      : fonts_(fonts), spans_(spans), spec_(spec) {}
+
+  /// Walks the characters: words, spaces and the paragraph's end.
+  ItemList build();
+
+ private:
+  /// Shapes a word, cuts it at its permitted breaks and pushes its boxes and penalties.
+  void word(const std::vector<Ch>& w, const std::vector<unsigned>& soft);
+  std::vector<WordGlyph> shape_word(const std::vector<Ch>& w) const;
+  std::vector<std::pair<std::size_t, bool>> cuts(const std::vector<Ch>& w, const std::vector<unsigned>& soft,
+                                                 const std::vector<WordGlyph>& glyphs) const;
+  void pieces(const std::vector<WordGlyph>& glyphs, std::size_t from, std::size_t to, bool trailing_gap);
+  void hyphen_after(const WordGlyph& before, bool explicit_hyphen);
+  void space(const Ch& ch, bool breakable);
+  static bool closing_word_follows(const std::vector<Ch>& chars, std::size_t i);
+  double space_width(const Span& s, char32_t c) const;
+  /// Appends an item and what it draws.
+  void push(Item it, Piece p = {}) {
+    out_.items.push_back(it);
+    out_.pieces.push_back(std::move(p));
+  }
+  const Span& span(int i) const { return spans_[static_cast<std::size_t>(i)]; }
+
+  const FontBook& fonts_;
+  const std::vector<Span>& spans_;
+  const ParaSpec& spec_;
+  ItemList out_;
+};
+
+ItemList ItemBuilder::build() {
+  std::vector<Ch> chars;
+  for (std::size_t s = 0; s < spans_.size(); ++s)
+    for (char32_t c : spans_[s].text) chars.push_back({c, static_cast<int>(s)});
+  if (spec_.first_indent > 0) push(Item::box(spec_.first_indent));
+  std::vector<Ch> w;
+  std::vector<unsigned> soft;
+  auto flush = [&] {
+    if (!w.empty()) word(w, soft);
+    w.clear(), soft.clear();
+  };
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    const Ch& ch = chars[i];
+    if (ch.c == kSoftHyphen) {
+      soft.push_back(static_cast<unsigned>(w.size()));
+    } else if (ch.c == kZeroWidthSpace) {
+      flush();
+      if (!out_.items.empty()) push(Item::pen(0, 0, false));
+    } else if (!is_space(ch.c) && !is_nbsp(ch.c)) {
+      w.push_back(ch);
+    } else {
+      flush();
+      const bool after_glue = !out_.items.empty() && out_.items.back().kind == Item::Kind::glue;
+      if (!out_.items.empty() && !after_glue && i + 1 < chars.size()) space(ch, !closing_word_follows(chars, i));
+    }
+  }
+  flush();
+  // Drop trailing glue, then finish as TeX's \parfillskip does.
+  while (!out_.items.empty() && out_.items.back().kind != Item::Kind::box)
+    out_.items.pop_back(), out_.pieces.pop_back();
+  push(Item::pen(0, kInfPenalty, false));
+  push(Item::glue(0, kFill, 0));
+  push(Item::pen(0, -kInfPenalty, false));
+  return std::move(out_);
+}
+
+/// The advance of a space character in the span's font chain (the plain space as a fallback).
+double ItemBuilder::space_width(const Span& s, char32_t c) const {
+  for (const char32_t cand : {c, char32_t{U' '}}) {
+    const FontId f = pick_font(fonts_, s.fonts, cand);
+    if (f < 0) continue;
+    const auto g = shape(fonts_.get(f), std::u32string(1, cand), spec_.lang);
+    if (!g.empty()) return g[0].advance * s.size;
+  }
+  return 0.25 * s.size;
+}
+
+/// True when the word after the space at `i` is punctuation alone ("crossings ."): breaking there
+/// would start a line with a lone full stop, so such a space does not break.
+bool ItemBuilder::closing_word_follows(const std::vector<Ch>& chars, std::size_t i) {
+  std::size_t j = i + 1;
+  while (j < chars.size() && is_space(chars[j].c)) ++j;
+  const std::size_t start = j;
+  while (j < chars.size() && !is_space(chars[j].c) && !is_nbsp(chars[j].c) && is_closing(chars[j].c)) ++j;
+  return j > start && (j == chars.size() || is_space(chars[j].c) || is_nbsp(chars[j].c));
+}
+
+/// A word space: breakable glue, or after an infinite penalty for a no-break space. A narrow
+/// no-break space (U+202F) or figure space (U+2007) keeps its width exactly.
+void ItemBuilder::space(const Ch& ch, bool breakable) {
+  const Span& s = span(ch.span);
+  const double w = space_width(s, ch.c) + s.letter_spacing;
+  const bool fixed = ch.c == 0x202F || ch.c == 0x2007;
+  if (is_nbsp(ch.c) || !breakable) push(Item::pen(0, kInfPenalty, false));
+  if (fixed) {
+    push(Item::glue(w, 0, 0));
+  } else {
+    push(Item::glue(w, std::max(0.0, w * spec_.justify.space_stretch), std::max(0.0, w * spec_.justify.space_shrink)));
+  }
+}
+
+/// Shapes sub-runs of one span and one font; remembers each glyph's character index.
+std::vector<WordGlyph> ItemBuilder::shape_word(const std::vector<Ch>& w) const {
+  std::vector<WordGlyph> glyphs;
+  for (std::size_t i = 0; i < w.size();) {
+    const Span& s = span(w[i].span);
+    const FontId f = pick_font(fonts_, s.fonts, w[i].c);
+    std::size_t j = i + 1;
+    while (j < w.size() && w[j].span == w[i].span && pick_font(fonts_, s.fonts, w[j].c) == f) ++j;
+    if (f >= 0) {
+      std::u32string text;
+      for (std::size_t k = i; k < j; ++k) text.push_back(w[k].c);
+      for (const auto& g : shape(fonts_.get(f), text, spec_.lang))
+        glyphs.push_back(
+            {g.cp, g.advance * s.size + s.letter_spacing, static_cast<unsigned>(i + g.cluster), f, w[i].span});
+    }
+    i = j;
+  }
+  return glyphs;
+}
+
+/// Glyph indices where the word may break (a glyph starting exactly at a permitted break), and
+/// whether the break is at a hyphen or dash already in the word.
+std::vector<std::pair<std::size_t, bool>> ItemBuilder::cuts(const std::vector<Ch>& w, const std::vector<unsigned>& soft,
+                                                            const std::vector<WordGlyph>& glyphs) const {
+  std::u32string text;
+  std::vector<bool> allowed;
+  for (const Ch& ch : w) text.push_back(ch.c), allowed.push_back(span(ch.span).hyphenate);
+  std::vector<std::pair<std::size_t, bool>> out;
+  for (const WordBreak& b : word_breaks(text, allowed, spec_.hyphenator, soft))
+    for (std::size_t k = 1; k < glyphs.size(); ++k)
+      if (glyphs[k].index == b.index && glyphs[k - 1].index < b.index) out.push_back({k, b.explicit_hyphen});
+  return out;
+}
+
+void ItemBuilder::word(const std::vector<Ch>& w, const std::vector<unsigned>& soft) {
+  const std::vector<WordGlyph> glyphs = shape_word(w);
+  if (glyphs.empty()) return;
+  std::size_t from = 0;
+  for (const auto& [k, explicit_hyphen] : cuts(w, soft, glyphs)) {
+    pieces(glyphs, from, k, !explicit_hyphen);
+    hyphen_after(glyphs[k - 1], explicit_hyphen);
+    from = k;
+  }
+  pieces(glyphs, from, glyphs.size(), false);
+}
+
+/// One box per font/span change among glyphs [from, to); every glyph opens a letter-spacing gap
+/// that takes part in justification, except the last one unless `trailing_gap` (a hyphen is
+/// inserted after it when the line breaks there).
+void ItemBuilder::pieces(const std::vector<WordGlyph>& glyphs, std::size_t from, std::size_t to, bool trailing_gap) {
+  for (std::size_t k = from; k < to;) {
+    const WordGlyph& first = glyphs[k];
+    const Span& s = span(first.span);
+    Piece p{first.font, s.size, s.tag, {}, {}, 0, 0};
+    double x = 0;
+    for (; k < to && glyphs[k].font == first.font && glyphs[k].span == first.span; ++k) {
+      p.glyphs.push_back({glyphs[k].cp, x});
+      p.text.push_back(glyphs[k].cp);
+      x += glyphs[k].advance;
+    }
+    p.width = x;
+    p.gaps = static_cast<int>(p.glyphs.size()) - (k == to && !trailing_gap ? 1 : 0);
+    const double em = std::max(0.0, s.size) * p.gaps;  // letter-spacing scales with the size
+    push(Item::box(x, em * spec_.justify.letter_stretch, em * spec_.justify.letter_shrink), std::move(p));
+  }
+}
+
+/// The penalty of a break inside a word: an inserted hyphen, or nothing after an existing one. In
+/// the latter case the letter gap after the hyphen is glue, so that it vanishes at a line break.
+void ItemBuilder::hyphen_after(const WordGlyph& before, bool explicit_hyphen) {
+  const Span& s = span(before.span);
+  if (explicit_hyphen) {
+    push(Item::pen(0, spec_.justify.explicit_hyphen_penalty, true));
+    const double em = std::max(0.0, s.size);
+    push(Item::glue(0, em * spec_.justify.letter_stretch, em * spec_.justify.letter_shrink));
+    return;
+  }
+  const FontId f = pick_font(fonts_, s.fonts, U'-');
+  if (f < 0) return;  // no hyphen to show: no break here
+  Piece h{f, s.size, s.tag, {}, U"-", 0, 0};
+  for (const auto& g : shape(fonts_.get(f), U"-", spec_.lang)) {
+    h.glyphs.push_back({g.cp, h.width});
+    h.width += g.advance * s.size;
+  }
+  const double width = h.width;
+  push(Item::pen(width, spec_.justify.hyphen_penalty, true), std::move(h));
+}
+
+}  // namespace
+
+bool is_invisible(char32_t c) {
+  return is_space(c) || is_nbsp(c) || c == kSoftHyphen || c == kZeroWidthSpace;
+}
+
+FontId pick_font(const FontBook& fonts, const std::vector<FontId>& chain, char32_t c) {
+  if (c > 0xFFFF) return -1;  // the PDF writer can only show BMP code points
+  for (FontId f : chain)
+    if (fonts.get(f).has(c)) return f;
+  return -1;
+}
+
+ItemList build_items(const FontBook& fonts, const std::vector<Span>& spans, const ParaSpec& spec) {
+  return ItemBuilder(fonts, spans, spec).build();
+}
+
+}  // namespace briefing::typeset
