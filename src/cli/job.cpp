@@ -10,6 +10,7 @@
 #include "cli/console.hpp"
 #include "cli/document.hpp"
 #include "cli/options.hpp"
+#include "cli/plan.hpp"
 #include "compose/compose.hpp"
 #include "layout/load.hpp"
 
@@ -30,11 +31,10 @@ struct Loaded {
 Loaded load_inputs(const Options& o, const layout::SearchPaths& paths, base::DiagSink& diags) {
   Loaded in;
   in.article = article::load_file(o.article, diags);
-  in.layout_path = layout::resolve_layout(o.layout, paths);
-  if (is_layout_name(o.layout) && !fs::exists(in.layout_path))
-    diags.error({o.layout, 0, 0}, fmt::format("no layout named '{}' in {}", o.layout, paths.layouts_dir));
-  else
+  if (const auto path = find_layout(o.layout, paths, {o.layout, 0, 0}, diags)) {
+    in.layout_path = *path;
     in.layout = layout::load_file(in.layout_path, paths, diags);
+  }
   return in;
 }
 
@@ -43,9 +43,10 @@ std::string pages(std::size_t n) {
   return fmt::format("{} page{}", n, n == 1 ? "" : "s");
 }
 
-/// `check`: load and compose, write nothing.
+/// `check`: load, lint the layout and compose; write nothing.
 int check(const Options& o, const Loaded& in, base::DiagSink& diags, std::ostream& out, std::ostream& err) {
   typeset::FontBook fonts;
+  layout::lint(*in.layout, diags);
   const auto doc = compose::compose(*in.article, *in.layout, fonts, diags);
   print_diagnostics(diags, o.quiet, err);
   if (!doc) return content_error;

@@ -228,9 +228,9 @@ std::vector<Float> callout_rows(Ctx& ctx, double width, const std::vector<std::s
   return out;
 }
 
-Row title_band(Ctx& ctx, double width) {
+Row title_band(Ctx& ctx, double width, double reserve_right) {
   const auto& band = ctx.lay.band;
-  const double inner = width - 2 * band.padding;
+  const double inner = width - 2 * band.padding - reserve_right;
   const Style& ts = ctx.style("title");
   const Style& ss = ctx.style("standfirst");
   const auto& m = ctx.art.meta;

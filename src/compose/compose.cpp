@@ -146,6 +146,15 @@ void page_furniture(Ctx& ctx, const Geometry& g, int page, int pages, std::vecto
   if (lay.marking.bottom) slot(ctx, "marking", ctx.art.meta.marking, 1, g.x0, g.x1, foot, "marking", out);
 }
 
+/// Room the title band's text leaves at its right for first-page images that sit over the band.
+double logo_room(const layout::Layout& lay, const Geometry& g) {
+  double room = 0;
+  for (const auto& img : lay.images)
+    if (img.y < g.top + 120 && img.x + img.width > (g.x0 + g.x1) / 2 && img.x < g.x1)
+      room = std::max(room, g.x1 - img.x);
+  return room;
+}
+
 frame::Info info(const article::Article& art) {
   frame::Info i;
   i.title = art.meta.title;
@@ -187,7 +196,7 @@ Pass compose_once(const article::Article& art, const layout::Layout& lay, typese
   double first_top = g.top;
   Row band;
   if (lay.band.enabled) {
-    band = title_band(ctx, g.x1 - g.x0);
+    band = title_band(ctx, g.x1 - g.x0, logo_room(lay, g));
     first_top += band.height + band.space_after;
   }
   std::vector<Row> side_callouts;
@@ -212,11 +221,19 @@ Pass compose_once(const article::Article& art, const layout::Layout& lay, typese
     for (std::size_t i = 1; i < side_placed.size(); ++i) extra += side_placed[i].height;
     pass.overflows.push_back({"sidebar", extra, {lay.path, 0, 0}});
   }
-  pass.doc.pages.resize(pages, frame::Page{lay.page.width, lay.page.height, {}});
+  pass.doc.pages.resize(pages, frame::Page{lay.page.width, lay.page.height, lay.page.bleed, lay.page.crop_marks, {}});
   if (lay.band.enabled) {
     translate(band.items, g.x0, g.top);
+    if (lay.band.bleed)  // the fill runs to the paper's left and right edges and into the bleed
+      for (auto& it : band.items)
+        if (auto* r = std::get_if<frame::Rect>(&it); r && r->role == "title-band")
+          r->x = -lay.page.bleed, r->w = lay.page.width + 2 * lay.page.bleed;
     pass.doc.pages[0].items = band.items;
   }
+  for (std::size_t i = 0; i < pages; ++i)
+    for (const auto& img : lay.images)
+      if (i == 0 || img.every_page)
+        pass.doc.pages[i].items.push_back(frame::Image{img.x, img.y, img.width, img.height, img.file, "image"});
   add(pass.doc.pages, side_placed, lay, pass);
   add(pass.doc.pages, placed, lay, pass);
   const int n = static_cast<int>(pages);

@@ -98,8 +98,8 @@ Row key_facts(Ctx& ctx, double width);
 Row who_title(Ctx& ctx, double width);
 /// The who-is-who list's entries, one row per person.
 std::vector<Row> who_entries(Ctx& ctx, double width);
-/// The title band as one row.
-Row title_band(Ctx& ctx, double width);
+/// The title band as one row; its text keeps clear of `reserve_right` pt at the right (for a logo).
+Row title_band(Ctx& ctx, double width, double reserve_right = 0);
 
 /// A column of the flow on one page, in page coordinates.
 struct Column {

@@ -183,6 +183,7 @@ struct Shift {
   void operator()(frame::GlyphRun& g) const { g.x += dx, g.y += dy; }
   void operator()(frame::Rect& r) const { r.x += dx, r.y += dy; }
   void operator()(frame::Rule& r) const { r.x1 += dx, r.x2 += dx, r.y1 += dy, r.y2 += dy; }
+  void operator()(frame::Image& i) const { i.x += dx, i.y += dy; }
 };
 }  // namespace
 

@@ -30,6 +30,11 @@ struct Dumper {
                        r.stroke ? fmt::format("{}/{:.2f}", colour(r.stroke_colour), r.stroke_width) : "none",
                        r.radius, r.role);
   }
+  void operator()(const Image& i) const {
+    const auto slash = i.file.rfind('/');
+    out += fmt::format("  image {:.2f} {:.2f} {:.2f} {:.2f} {} [{}]\n", i.x, i.y, i.w, i.h,
+                       slash == std::string::npos ? i.file : i.file.substr(slash + 1), i.role);
+  }
   void operator()(const Rule& r) const {
     out += fmt::format("  rule {:.2f} {:.2f} {:.2f} {:.2f} {:.2f} {} [{}]\n", r.x1, r.y1, r.x2, r.y2, r.width,
                        colour(r.colour), r.role);
@@ -41,7 +46,9 @@ std::string dump(const Document& doc) {
   std::string out;
   for (std::size_t i = 0; i < doc.pages.size(); ++i) {
     const Page& p = doc.pages[i];
-    out += fmt::format("page {} {:.2f}x{:.2f}\n", i + 1, p.width, p.height);
+    out += fmt::format("page {} {:.2f}x{:.2f}", i + 1, p.width, p.height);
+    if (p.bleed > 0 || p.crop_marks) out += fmt::format(" bleed {:.2f}{}", p.bleed, p.crop_marks ? " crop-marks" : "");
+    out += '\n';
     for (const auto& item : p.items) std::visit(Dumper{doc, out}, item);
   }
   return out;

@@ -56,12 +56,21 @@ struct Rule {
   std::string role;
 };
 
-/// Any item of the display list.
-using Item = std::variant<GlyphRun, Rect, Rule>;
+/// A raster image (PNG or JPEG file) scaled into a box.
+struct Image {
+  double x = 0, y = 0, w = 0, h = 0;  ///< top-left corner and size
+  std::string file;
+  std::string role;
+};
 
-/// One page.
+/// Any item of the display list.
+using Item = std::variant<GlyphRun, Rect, Rule, Image>;
+
+/// One page. Coordinates are on the trimmed page; bleed and the crop-mark slug lie outside it.
 struct Page {
-  double width = 595.2756, height = 841.8898;
+  double width = 595.2756, height = 841.8898;  ///< the trimmed page
+  double bleed = 0;                            ///< paper beyond the trim that colour may run into
+  bool crop_marks = false;                     ///< draw crop marks outside the bleed
   std::vector<Item> items;
 };
 

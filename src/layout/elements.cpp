@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "layout/image.hpp"
 #include "layout/loader.hpp"
 
 namespace briefing::layout::detail {
@@ -249,10 +250,19 @@ void Loader::image(const pugi::xml_node& n) {
     error(pos(n, "src"), fmt::format("image file '{}' does not exist", file));
     return;
   }
+  ImageInfo info;
+  std::string why;
+  if (!probe_image(img.file, info, why)) {
+    error(pos(n, "src"), fmt::format("image '{}' cannot be used: {}", file, why));
+    return;
+  }
   if (img.width <= 0 && img.height <= 0) {
     error(pos(n), "<image> needs a 'width' or a 'height'");
     return;
   }
+  // The missing dimension follows the image's own proportions.
+  if (img.width <= 0) img.width = img.height * info.width / info.height;
+  if (img.height <= 0) img.height = img.width * info.height / info.width;
   layout_.images.push_back(img);
 }
 

@@ -1,5 +1,6 @@
 #include "pdf/page.hpp"
 
+#include <hpdf_doc.h>
 #include <hpdf_pages.h>
 
 #include <algorithm>
@@ -36,12 +37,13 @@ void set_stroke(HPDF_Page page, const frame::Colour& c) {
 /// Writes the document's items onto one page.
 class PageWriter {
  public:
-  PageWriter(HPDF_Page page, double height, const std::vector<EmbeddedFont>& fonts)
-      : page_(page), height_(height), fonts_(fonts) {}
+  PageWriter(HPDF_Page page, double height, const std::vector<EmbeddedFont>& fonts, const ImageTable& images)
+      : page_(page), height_(height), fonts_(fonts), images_(images) {}
 
   void operator()(const frame::Rect& r);
   void operator()(const frame::Rule& r);
   void operator()(const frame::GlyphRun& g);
+  void operator()(const frame::Image& i);
 
  private:
   void rounded_rect(double x, double y, double w, double h, double rad);
@@ -49,6 +51,7 @@ class PageWriter {
   HPDF_Page page_;
   double height_;
   const std::vector<EmbeddedFont>& fonts_;
+  const ImageTable& images_;
   double char_space_ = 0;  ///< Tc in effect (text state outlives BT/ET)
 };
 
@@ -117,11 +120,65 @@ void PageWriter::operator()(const frame::GlyphRun& g) {
   HPDF_Page_EndText(page_);
 }
 
+/// A raster image scaled into its box.
+void PageWriter::operator()(const frame::Image& i) {
+  const auto it = images_.find(i.file);
+  if (it == images_.end() || !it->second) return;
+  HPDF_Page_DrawImage(page_, it->second, R(i.x), R(height_ - i.y - i.h), R(i.w), R(i.h));
+}
+
+constexpr double kMarkGap = 3;      ///< between the bleed and a crop mark
+constexpr double kMarkLength = 12;  ///< length of a crop mark
+
+/// Crop marks at the four corners of the trimmed page, outside the bleed, in registration colour.
+void crop_marks(HPDF_Page page, const frame::Page& p, double off) {
+  HPDF_Page_SetCMYKStroke(page, 1, 1, 1, 1);
+  HPDF_Page_SetLineWidth(page, 0.25f);
+  const double near = p.bleed + kMarkGap, far = near + kMarkLength;
+  for (const double x : {off, off + p.width})
+    for (const double y : {off, off + p.height}) {
+      const double sx = x == off ? -1 : 1, sy = y == off ? -1 : 1;  // away from the page
+      HPDF_Page_MoveTo(page, R(x + sx * near), R(y));
+      HPDF_Page_LineTo(page, R(x + sx * far), R(y));
+      HPDF_Page_MoveTo(page, R(x), R(y + sy * near));
+      HPDF_Page_LineTo(page, R(x), R(y + sy * far));
+    }
+  HPDF_Page_Stroke(page);
+}
+
+/// A PDF rectangle array [x0 y0 x1 y1].
+HPDF_Array box(HPDF_Doc pdf, double x0, double y0, double x1, double y1) {
+  HPDF_Array a = HPDF_Array_New(pdf->mmgr);
+  for (double v : {x0, y0, x1, y1}) HPDF_Array_AddReal(a, R(v));
+  return a;
+}
+
 }  // namespace
 
-void draw_page(HPDF_Page page, const frame::Page& p, const std::vector<EmbeddedFont>& fonts) {
-  PageWriter w(page, p.height, fonts);
+double trim_offset(const frame::Page& p) { return p.bleed + (p.crop_marks ? kMarkGap + kMarkLength : 0); }
+
+void set_page_boxes(HPDF_Doc pdf, HPDF_Page page, const frame::Page& p) {
+  const double off = trim_offset(p);
+  HPDF_Page_SetWidth(page, R(p.width + 2 * off));
+  HPDF_Page_SetHeight(page, R(p.height + 2 * off));
+  if (off <= 0) return;
+  HPDF_Dict_Add(page, "TrimBox", box(pdf, off, off, off + p.width, off + p.height));
+  HPDF_Dict_Add(page, "BleedBox",
+                box(pdf, off - p.bleed, off - p.bleed, off + p.width + p.bleed, off + p.height + p.bleed));
+}
+
+void draw_page(HPDF_Page page, const frame::Page& p, const std::vector<EmbeddedFont>& fonts,
+               const ImageTable& images) {
+  const double off = trim_offset(p);
+  if (off > 0) {
+    HPDF_Page_GSave(page);
+    HPDF_Page_Concat(page, 1, 0, 0, 1, R(off), R(off));  // draw in the trimmed page's space
+  }
+  PageWriter w(page, p.height, fonts, images);
   for (const auto& item : p.items) std::visit(w, item);
+  if (off <= 0) return;
+  HPDF_Page_GRestore(page);
+  if (p.crop_marks) crop_marks(page, p, off);
 }
 
 }  // namespace briefing::pdf

@@ -3,7 +3,9 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_objects.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 
@@ -89,6 +91,33 @@ void set_id(HPDF_Doc pdf, const frame::Document& doc, const Options& opt) {
   HPDF_Dict_Add(pdf->trailer, "ID", arr);
 }
 
+/// Loads every image the document shows, once each (PNG with alpha becomes an image and a soft mask).
+bool load_images(HPDF_Doc pdf, const frame::Document& doc, ImageTable& images, const HaruError& herr,
+                 std::string& error) {
+  for (const auto& p : doc.pages)
+    for (const auto& item : p.items) {
+      const auto* img = std::get_if<frame::Image>(&item);
+      if (!img || images.count(img->file)) continue;
+      char magic[2] = {0, 0};
+      if (FILE* f = std::fopen(img->file.c_str(), "rb")) {
+        if (std::fread(magic, 1, 2, f) != 2) magic[0] = 0;
+        std::fclose(f);
+      }
+      const bool jpeg = static_cast<unsigned char>(magic[0]) == 0xFF && static_cast<unsigned char>(magic[1]) == 0xD8;
+      HPDF_Image loaded = jpeg ? HPDF_LoadJpegImageFromFile(pdf, img->file.c_str())
+                               : HPDF_LoadPngImageFromFile(pdf, img->file.c_str());
+      if (!loaded || herr.code != 0) {
+        error = fmt::format("cannot embed the image '{}' (libharu error 0x{:04X})", img->file, herr.code);
+        return false;
+      }
+      // libharu leaves a PNG's alpha channel (the soft mask) uncompressed; deflate it too.
+      if (auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(loaded, "SMask", HPDF_OCLASS_DICT)))
+        smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+      images[img->file] = loaded;
+    }
+  return true;
+}
+
 /// Saves to libharu's memory stream and copies the bytes out.
 bool save(HPDF_Doc pdf, const HaruError& herr, std::string& out, std::string& error) {
   if (herr.code == 0) HPDF_SaveToStream(pdf);
@@ -120,12 +149,13 @@ bool render(const frame::Document& doc, typeset::FontBook& fonts, const Options&
   HPDF_UseUTFEncodings(h.pdf);
   std::vector<EmbeddedFont> embedded;
   if (!embed_fonts(h.pdf, doc, fonts, embedded, herr, error)) return false;
+  ImageTable images;
+  if (!load_images(h.pdf, doc, images, herr, error)) return false;
   for (const auto& p : doc.pages) {
     HPDF_Page page = HPDF_AddPage(h.pdf);
     if (!page) break;
-    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(p.width));
-    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(p.height));
-    draw_page(page, p, embedded);
+    set_page_boxes(h.pdf, page, p);
+    draw_page(page, p, embedded, images);
   }
   for (const auto& f : embedded) repair_font(f);
   set_info(h.pdf, doc, options);

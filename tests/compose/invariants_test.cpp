@@ -107,7 +107,7 @@ TEST_CASE("every shipped layout composes the seed into a clean display list", "[
         INFO("page " << pi + 1);
         const Box printable{5 * 72 / 25.4, 5 * 72 / 25.4, pg.width - 5 * 72 / 25.4, pg.height - 5 * 72 / 25.4};
         std::vector<std::pair<Box, std::string>> texts;
-        std::vector<Box> rects;
+        std::vector<Box> rects, images;
         bool top = false, foot = false;
         for (const auto& it : page.items) {
           if (const auto* g = std::get_if<frame::GlyphRun>(&it)) {
@@ -119,6 +119,10 @@ TEST_CASE("every shipped layout composes the seed into a clean display list", "[
               top = top || g->y < pg.margin_top;
               foot = foot || g->y > pg.height - pg.margin_bottom;
             }
+          } else if (const auto* im = std::get_if<frame::Image>(&it)) {
+            const Box b{im->x, im->y, im->x + im->w, im->y + im->h};
+            CHECK(b.inside(printable));
+            images.push_back(b);
           } else if (const auto* r = std::get_if<frame::Rect>(&it)) {
             if (r->role != "title-band" || !lay->band.bleed) CHECK(rect_box(*r).inside(printable));
             rects.push_back(rect_box(*r));
@@ -138,6 +142,11 @@ TEST_CASE("every shipped layout composes the seed into a clean display list", "[
               INFO(what);
               CHECK(b.inside(r));
             }
+        for (const auto& im : images)
+          for (const auto& [b, what] : texts) {
+            INFO("image over " << what);
+            CHECK_FALSE(im.intersects(b));
+          }
         for (std::size_t i = 0; i < rects.size(); ++i)
           for (std::size_t j = i + 1; j < rects.size(); ++j) CHECK_FALSE(rects[i].intersects(rects[j]));
         facts += squash_runs(page, "fact");

@@ -148,5 +148,12 @@ TEST_CASE("the CLI reports usage errors with exit code 2 and content errors with
   const auto nolayout = test::run("cd '" + test::source_dir() + "' && " + bin +
                                   " check source/article.xml --layout a4-breifing 2>&1");
   CHECK(nolayout.status == 1);
-  CHECK(nolayout.out.find("no layout named 'a4-breifing'") != std::string::npos);
+  CHECK(nolayout.out.find("no layout named 'a4-breifing' in layouts (did you mean 'a4-briefing'?)") !=
+        std::string::npos);
+  // check lints the layout: warnings, exit 0.
+  test::write_text(dir.file("tight.xml"), "<layout extends=\"a4-briefing\">\n<page margin=\"3mm\"/></layout>");
+  const auto lint = test::run("cd '" + test::source_dir() + "' && " + bin + " check source/article.xml --layout '" +
+                              dir.file("tight.xml") + "' 2>&1");
+  CHECK(lint.status == 0);
+  CHECK(lint.out.find(dir.file("tight.xml") + ":2:1: warning: a margin of 3.0 mm is under 5 mm") != std::string::npos);
 }

@@ -183,3 +183,26 @@ TEST_CASE("every layout diagnostic has its message and position", "[layout]") {
     CHECK(diagnose(xml) == want + "\n");
   }
 }
+
+TEST_CASE("images are probed when the layout loads", "[layout][image]") {
+  test::TempDir dir;
+  test::write_text(dir.file("bad.png"), "\x89PNG\r\n\x1a\nnot really");
+  // A PNG header announcing 20000 x 20000 pixels.
+  std::string huge = "\x89PNG\r\n\x1a\n";
+  huge += std::string("\0\0\0\x0dIHDR\0\0\x4e\x20\0\0\x4e\x20\x08\x06\0\0\0", 21) + std::string(8, '\0');
+  test::write_text(dir.file("huge.png"), huge);
+  const std::string crest = test::source_dir() + "/layouts/images/crest.png";
+  CHECK(diagnose("<layout><image src=\"" + dir.file("bad.png") + "\" width=\"1in\"/></layout>") ==
+        "t.xml:1:16: error: image '" + dir.file("bad.png") +
+            "' cannot be used: not a PNG or JPEG image (or a damaged one)\n");
+  CHECK(diagnose("<layout><image src=\"" + dir.file("huge.png") + "\" width=\"1in\"/></layout>") ==
+        "t.xml:1:16: error: image '" + dir.file("huge.png") +
+            "' cannot be used: the image is 20000 x 20000 pixels; at most 10000 on a side is accepted\n");
+  base::DiagSink d;
+  const auto l = layout::load_from_string("<layout><image src=\"" + crest + "\" height=\"20mm\" pages=\"all\"/></layout>",
+                                          "t.xml", paths(), d);
+  REQUIRE(l);
+  REQUIRE(l->images.size() == 1);
+  CHECK(l->images[0].width == Approx(20 * 72 / 25.4));  // square crest: width follows the height
+  CHECK(l->images[0].every_page);
+}
