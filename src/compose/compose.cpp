@@ -3,10 +3,13 @@
 #include "compose/compose.hpp"
 
 #include <cmath>
+#include <map>
 
 #include <fmt/format.h>
 
+#include "compose/fit.hpp"
 #include "compose/internal.hpp"
+#include "compose/memo.hpp"
 
 namespace briefing::compose {
 
@@ -53,7 +56,8 @@ std::vector<Section> main_sections(Ctx& ctx, const Geometry& g, std::vector<Row>
     if (lay.facts.enabled && lay.facts.placement == P::after_paragraph) {
       std::size_t n = 0, anchor = body.rows.size();
       for (std::size_t b = 0; b < ctx.art.blocks.size(); ++b)
-        if (ctx.art.blocks[b].kind == article::Block::Kind::paragraph && ++n == static_cast<std::size_t>(lay.facts.after_paragraph))
+        if (ctx.art.blocks[b].kind == article::Block::Kind::paragraph &&
+            ++n == static_cast<std::size_t>(lay.facts.after_paragraph))
           anchor = block_end[b];
       body.floats.push_back({key_facts(ctx, g.col_w), anchor});
     }
@@ -65,11 +69,16 @@ std::vector<Section> main_sections(Ctx& ctx, const Geometry& g, std::vector<Row>
     std::stable_sort(body.floats.begin(), body.floats.end(), [](auto& a, auto& b) { return a.anchor < b.anchor; });
     std::size_t from = 0;
     auto body_part = [&](std::size_t to) {
-      Section part{{body.rows.begin() + static_cast<std::ptrdiff_t>(from), body.rows.begin() + static_cast<std::ptrdiff_t>(to)},
-                   {}, body.columns, body.balance};
+      Section part{
+          {body.rows.begin() + static_cast<std::ptrdiff_t>(from), body.rows.begin() + static_cast<std::ptrdiff_t>(to)},
+          {},
+          body.columns,
+          body.balance};
       for (const auto& f : body.floats)
-        if (f.anchor > from && f.anchor <= to) part.floats.push_back({f.row, f.anchor - from});
-        else if (f.anchor == 0 && from == 0) part.floats.push_back(f);
+        if (f.anchor > from && f.anchor <= to)
+          part.floats.push_back({f.row, f.anchor - from});
+        else if (f.anchor == 0 && from == 0)
+          part.floats.push_back(f);
       if (!part.rows.empty()) part.rows.front().break_before = true;
       out.push_back(std::move(part));
       from = to;
@@ -115,8 +124,8 @@ std::vector<Row> sidebar_rows(Ctx& ctx, const Geometry& g, std::vector<Row> call
 }
 
 /// Centres one line of text in a style at a baseline between x0 and x1 (or puts it left/right).
-void slot(Ctx& ctx, const std::string& style, const std::string& text, int where, double x0, double x1,
-          double baseline, const std::string& role, std::vector<frame::Item>& out) {
+void slot(Ctx& ctx, const std::string& style, const std::string& text, int where, double x0, double x1, double baseline,
+          const std::string& role, std::vector<frame::Item>& out) {
   if (text.empty()) return;
   const Style& st = ctx.style(style);
   auto span = span_for(ctx, st, text, {ctx.lay.path, 0, 0});
@@ -169,6 +178,7 @@ frame::Info info(const article::Article& art) {
 /// Result of one composition pass at a given body scale.
 struct Pass {
   frame::Document doc;
+  int fitted_lines = 0;  ///< body lines on the pages the layout allows
   int overflow_lines = 0;
   double overflow_height = 0;
   std::vector<Overflow> overflows;
@@ -182,16 +192,19 @@ void add(std::vector<frame::Page>& pages, const std::vector<Placed>& placed, con
     if (lay.max_pages > 0 && p.page >= static_cast<std::size_t>(lay.max_pages)) {
       pass.overflow_lines += p.body_lines;
       pass.overflow_height += p.height;
+    } else {
+      pass.fitted_lines += p.body_lines;
     }
   }
 }
 
 Pass compose_once(const article::Article& art, const layout::Layout& lay, typeset::FontBook& fonts,
-                  base::DiagSink& diags, const typeset::Hyphenator* hyph, double scale) {
+                  base::DiagSink& diags, const typeset::Hyphenator* hyph, double scale, RowMemo* memo) {
   Pass pass;
   Ctx ctx{art, lay, fonts, diags, pass.doc};
   ctx.body_scale = scale;
   ctx.hyphenator = hyph;
+  ctx.memo = memo;  // only a layout with a page limit composes more than once
   const Geometry g = geometry(lay);
   double first_top = g.top;
   Row band;
@@ -259,46 +272,78 @@ bool report_overflows(const Pass& pass, const layout::Layout& lay, base::DiagSin
   return pass.overflows.empty();
 }
 
+/// A composition pass with the diagnostics it reported.
+struct Probe {
+  Pass pass;
+  base::DiagSink diags;
+};
+
+/// The pass's result as copy-fitting sees it; errors already reported count as fatal.
+Trial judge(const Probe& p, const layout::Layout& lay, bool prior_errors) {
+  Trial t;
+  t.fatal = prior_errors || p.diags.has_errors() || p.pass.doc.pages.empty();
+  const bool pages_fit = lay.max_pages == 0 || p.pass.doc.pages.size() <= static_cast<std::size_t>(lay.max_pages);
+  t.fits = !t.fatal && pages_fit && p.pass.overflows.empty();
+  t.fitted_lines = p.pass.fitted_lines;
+  t.overflow_lines = p.pass.overflow_lines;
+  return t;
+}
+
+/// Reports why the article does not fit even at the last step's size.
+void report_misfit(const Pass& pass, const layout::Layout& lay, double size, base::DiagSink& diags) {
+  const bool fits = lay.max_pages == 0 || pass.doc.pages.size() <= static_cast<std::size_t>(lay.max_pages);
+  report_overflows(pass, lay, diags);
+  if (fits) return;
+  const double mm = pass.overflow_height * 25.4 / 72;
+  if (pass.overflow_lines > 0)
+    diags.error({lay.path, 0, 0},
+                fmt::format("the article does not fit on {} page(s) even with {:.2f} pt body text: {} line(s) "
+                            "({:.1f} mm) overflow; cut about {} words or raise max-pages",
+                            lay.max_pages, size, pass.overflow_lines, mm,
+                            std::max(1, static_cast<int>(std::ceil(pass.overflow_lines * 11.0)))));
+  else
+    diags.error({lay.path, 0, 0},
+                fmt::format("the briefing does not fit on {} page(s): {:.1f} mm of boxes and lists (not body "
+                            "text) overflow; shorten the key facts or the who-is-who list, or raise max-pages",
+                            lay.max_pages, mm));
+}
+
+/// The document of the chosen pass, or nothing with its errors and the reasons it does not fit.
+std::optional<frame::Document> finish(Probe& p, const layout::Layout& lay, const std::string& art_path, double size,
+                                      base::DiagSink& diags) {
+  diags.append(p.diags);
+  if (diags.has_errors()) return std::nullopt;
+  if (p.pass.doc.pages.empty()) {
+    diags.error({art_path, 0, 0}, fmt::format("the article needs more than {} pages; it is too long", kMaxPages));
+    return std::nullopt;
+  }
+  const bool fits = lay.max_pages == 0 || p.pass.doc.pages.size() <= static_cast<std::size_t>(lay.max_pages);
+  if (fits && p.pass.overflows.empty()) return std::move(p.pass.doc);
+  report_misfit(p.pass, lay, size, diags);
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::optional<frame::Document> compose(const article::Article& art, const layout::Layout& lay,
-                                       typeset::FontBook& fonts, base::DiagSink& diags) {
+std::optional<frame::Document> compose(const article::Article& art, const layout::Layout& lay, typeset::FontBook& fonts,
+                                       base::DiagSink& diags) {
   std::string err;
   const typeset::Hyphenator* hyph = typeset::hyphenator_for(art.meta.lang.empty() ? "en" : art.meta.lang, err);
   if (!hyph) diags.warning({art.path, 0, 0}, fmt::format("{}; text is set without hyphenation", err));
-  const double body = lay.style("body").size;
-  const double floor = std::min(lay.min_body_size, body);
-  for (double size = body;; size -= 0.25) {
-    const std::size_t before = diags.items().size();
-    Pass pass = compose_once(art, lay, fonts, diags, hyph, size / body);
-    if (diags.has_errors()) return std::nullopt;
-    if (pass.doc.pages.empty()) {
-      diags.error({art.path, 0, 0}, fmt::format("the article needs more than {} pages; it is too long", kMaxPages));
-      return std::nullopt;
-    }
-    const bool fits = lay.max_pages == 0 || pass.doc.pages.size() <= static_cast<std::size_t>(lay.max_pages);
-    if (fits && pass.overflows.empty()) return std::move(pass.doc);
-    const bool last = size - 0.25 < floor - 1e-9 || !lay.main.enabled;
-    if (last && fits && !report_overflows(pass, lay, diags)) return std::nullopt;
-    if (last) {
-      report_overflows(pass, lay, diags);
-      const double mm = pass.overflow_height * 25.4 / 72;
-      if (pass.overflow_lines > 0)
-        diags.error({lay.path, 0, 0},
-                    fmt::format("the article does not fit on {} page(s) even with {:.2f} pt body text: {} line(s) "
-                                "({:.1f} mm) overflow; cut about {} words or raise max-pages",
-                                lay.max_pages, size, pass.overflow_lines, mm,
-                                std::max(1, static_cast<int>(std::ceil(pass.overflow_lines * 11.0)))));
-      else if (!fits)
-        diags.error({lay.path, 0, 0},
-                    fmt::format("the briefing does not fit on {} page(s): {:.1f} mm of boxes and lists (not body "
-                                "text) overflow; shorten the key facts or the who-is-who list, or raise max-pages",
-                                lay.max_pages, mm));
-      return std::nullopt;
-    }
-    // Warnings of a pass that was thrown away would repeat on the next pass.
-    diags.truncate(before);
-  }
+  const bool prior_errors = diags.has_errors();
+  const std::vector<double> sizes = fit_sizes(lay);
+  std::map<std::size_t, Probe> probes;
+  RowMemo memo;
+  const std::size_t step = find_step(sizes, [&](std::size_t k) {
+    Probe& p = probes[k];
+    p.pass =
+        compose_once(art, lay, fonts, p.diags, hyph, sizes[k] / sizes.front(), lay.max_pages > 0 ? &memo : nullptr);
+    const Trial t = judge(p, lay, prior_errors);
+    // Only a fitting pass, a fatal one or the last step's can be the answer: free the others.
+    if (!t.fits && !t.fatal && k + 1 < sizes.size()) p.pass = Pass{};
+    return t;
+  });
+  return finish(probes.at(step), lay, art.path, sizes[step], diags);
 }
 
 }  // namespace briefing::compose

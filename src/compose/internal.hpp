@@ -24,17 +24,18 @@ struct Style {
   std::array<std::vector<typeset::FontId>, 4> chains;  ///< font chain per face
   double size = 10, leading = 13;
   int paint = 0;
+  bool scaled = false;  ///< copy-fitting changes its size from pass to pass (body, headings)
 };
 
 /// A horizontal slice of a column: items relative to the row's top-left corner.
 struct Row {
   double height = 0;
-  double space_before = 0;      ///< dropped at the top of a column
-  double space_after = 0;       ///< added before the next row, dropped at the foot of a column
-  bool break_before = true;     ///< a column may end before this row
+  double space_before = 0;   ///< dropped at the top of a column
+  double space_after = 0;    ///< added before the next row, dropped at the foot of a column
+  bool break_before = true;  ///< a column may end before this row
   std::vector<frame::Item> items;
-  int body_lines = 0;           ///< body text lines in the row (for fit reports)
-  std::string label;            ///< what an unbreakable block is ("key-facts box"), for overflow reports
+  int body_lines = 0;  ///< body text lines in the row (for fit reports)
+  std::string label;   ///< what an unbreakable block is ("key-facts box"), for overflow reports
 };
 
 /// A float: one unbreakable row placed in the flow near an anchor, never split.
@@ -42,6 +43,8 @@ struct Float {
   Row row;
   std::size_t anchor = 0;  ///< index of the flow row after which it should appear
 };
+
+class RowMemo;
 
 /// Everything a composition pass needs.
 struct Ctx {
@@ -58,6 +61,8 @@ struct Ctx {
   std::map<typeset::FontId, int> doc_fonts;
   std::set<std::string> failed_fonts;  ///< font files already reported as unloadable
   const typeset::Hyphenator* hyphenator = nullptr;
+  RowMemo* memo = nullptr;                           ///< set text shared by the copy-fitting passes
+  std::vector<typeset::FontId>* font_log = nullptr;  ///< where doc_font() notes the fonts it is asked for
 
   /// The resolved style of that name (loaded on first use).
   const Style& style(const std::string& name);

@@ -1,8 +1,11 @@
 // Text helpers of composition: styles, spans, setting rows and emitting glyph runs.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "base/text.hpp"
 #include "compose/internal.hpp"
+#include "compose/memo.hpp"
 
 namespace briefing::compose {
 
@@ -32,7 +35,9 @@ layout::Face combine(layout::Face base, bool italic, bool bold) {
   return i && b ? layout::bold_italic : i ? layout::italic : b ? layout::bold : layout::regular;
 }
 
-bool scaled(const std::string& name) { return name == "body" || name == "heading"; }
+bool scaled(const std::string& name) {
+  return name == "body" || name == "heading";
+}
 }  // namespace
 
 int Ctx::paint(const std::string& colour) {
@@ -44,6 +49,7 @@ int Ctx::paint(const std::string& colour) {
 }
 
 int Ctx::doc_font(typeset::FontId id) {
+  if (font_log && std::find(font_log->begin(), font_log->end(), id) == font_log->end()) font_log->push_back(id);
   const auto it = doc_fonts.find(id);
   if (it != doc_fonts.end()) return it->second;
   doc.fonts.push_back(fonts.get(id).path());
@@ -56,7 +62,8 @@ const Style& Ctx::style(const std::string& name) {
   if (const auto it = styles.find(name); it != styles.end()) return it->second;
   Style st;
   st.def = &lay.style(name);
-  const double k = scaled(name) ? body_scale : 1.0;
+  st.scaled = scaled(name);
+  const double k = st.scaled ? body_scale : 1.0;
   st.size = st.def->size * k;
   st.leading = st.def->leading * k;
   st.paint = paint(st.def->colour);
@@ -125,8 +132,11 @@ void emit_line(Ctx& ctx, const typeset::SetLine& line, double x, double baseline
   }
 }
 
-std::vector<Row> set_rows(Ctx& ctx, const Style& st, const std::vector<typeset::Span>& spans, double width,
-                          const std::string& role, double indent, bool force_left) {
+namespace {
+
+/// set_rows without the memo.
+std::vector<Row> set_rows_now(Ctx& ctx, const Style& st, const std::vector<typeset::Span>& spans, double width,
+                              const std::string& role, double indent, bool force_left) {
   std::vector<Row> rows;
   if (!typeset::check_coverage(ctx.fonts, spans, ctx.diags)) return rows;
   typeset::ParaSpec spec;
@@ -153,13 +163,21 @@ std::vector<Row> set_rows(Ctx& ctx, const Style& st, const std::vector<typeset::
   const std::size_t n = rows.size();
   // Widows and orphans: no break after the first line or before the last of a paragraph; and no
   // column may end on a hyphen, so a hyphenated line keeps the next line with it.
-  for (std::size_t i = 1; i < n; ++i)
-    rows[i].break_before = !(i == 1 || i + 1 == n || para.lines[i - 1].hyphenated);
+  for (std::size_t i = 1; i < n; ++i) rows[i].break_before = !(i == 1 || i + 1 == n || para.lines[i - 1].hyphenated);
   if (!rows.empty()) {
     rows.front().space_before = st.def->space_before;
     rows.back().space_after = st.def->space_after;
   }
   return rows;
+}
+
+}  // namespace
+
+std::vector<Row> set_rows(Ctx& ctx, const Style& st, const std::vector<typeset::Span>& spans, double width,
+                          const std::string& role, double indent, bool force_left) {
+  const auto make = [&] { return set_rows_now(ctx, st, spans, width, role, indent, force_left); };
+  if (!ctx.memo || st.scaled) return make();  // a scaled style's text differs in every pass
+  return ctx.memo->get(ctx, row_key(st, spans, width, role, indent, force_left), make);
 }
 
 Row stack(const std::vector<Row>& rows) {

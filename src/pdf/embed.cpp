@@ -3,30 +3,19 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
-#include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
 #include <fmt/format.h>
 
 #include "pdf/fontembed.hpp"
+#include "pdf/harufont.hpp"
 
 namespace briefing::pdf {
 
 namespace {
-
-/// Writes bytes to a fresh temporary file and returns its name ("" on failure).
-std::string write_temp(const std::string& bytes) {
-  const char* tmpdir = std::getenv("TMPDIR");
-  std::string name = std::string(tmpdir && *tmpdir ? tmpdir : "/tmp") + "/briefing-font-XXXXXX";
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) return {};
-  const bool written = ::write(fd, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
-  ::close(fd);
-  if (!written) ::unlink(name.c_str());
-  return written ? name : std::string();
-}
 
 /// The code points each font of the document shows.
 void collect_codes(const frame::Document& doc, std::vector<EmbeddedFont>& out) {
@@ -40,21 +29,17 @@ void collect_codes(const frame::Document& doc, std::vector<EmbeddedFont>& out) {
 /// Advances in whole 1/1000 em, rounded (libharu truncates) from the original font's hmtx: mupdf
 /// reads /W as integers, so fractions would put its glyphs elsewhere than poppler's.
 void measure(const typeset::Font& font, EmbeddedFont& f) {
-  for (char32_t c : f.cps)
-    f.widths[c] = std::round(hb_font_get_glyph_h_advance(font.hb_font(), font.glyph(c)) * 1000.0 / font.upem());
+  f.widths.clear();
+  for (char32_t c : f.cps)  // in code order, as width() looks them up
+    f.widths.emplace_back(
+        c, std::round(hb_font_get_glyph_h_advance(font.hb_font(), font.glyph(c)) * 1000.0 / font.upem()));
 }
 
 /// Loads one subset font into libharu; false with `error` on failure.
 bool load_subset(HPDF_Doc pdf, const typeset::Font& font, EmbeddedFont& f, const HaruError& herr, std::string& error) {
   const std::string bytes = subset_font(font, f.cps, error);
   if (bytes.empty()) return false;
-  const std::string tmp = write_temp(bytes);
-  if (tmp.empty()) {
-    error = "cannot write a temporary font file";
-    return false;
-  }
-  const char* name = HPDF_LoadTTFontFromFile(pdf, tmp.c_str(), HPDF_TRUE);
-  ::unlink(tmp.c_str());  // libharu keeps the file open; the name can go now
+  const char* name = load_ttf_from_memory(pdf, bytes);
   if (name) f.font = HPDF_GetFont(pdf, name, "UTF-8");
   if (!f.font || herr.code) {
     error = fmt::format("libharu cannot load font '{}' (error 0x{:04X})", font.path(), herr.code);
@@ -107,13 +92,15 @@ void repair_cid_map(const EmbeddedFont& f, HPDF_FontAttr attr) {
 }  // namespace
 
 double EmbeddedFont::width(char32_t cp) const {
-  const auto it = widths.find(cp);
-  return it == widths.end() ? 0 : it->second;
+  const auto it =
+      std::lower_bound(widths.begin(), widths.end(), cp, [](const auto& w, char32_t c) { return w.first < c; });
+  return it == widths.end() || it->first != cp ? 0 : it->second;
 }
 
 bool embed_fonts(HPDF_Doc pdf, const frame::Document& doc, typeset::FontBook& book, std::vector<EmbeddedFont>& out,
                  const HaruError& herr, std::string& error) {
   collect_codes(doc, out);
+  const QuietUtf8Encoder quiet(pdf);
   for (std::size_t i = 0; i < doc.fonts.size(); ++i) {
     if (out[i].cps.empty()) continue;
     for (char32_t c : out[i].cps)

@@ -3,9 +3,9 @@
 
 #include <hpdf.h>
 
-#include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "frame/frame.hpp"
@@ -23,7 +23,7 @@ struct HaruError {
 struct EmbeddedFont {
   HPDF_Font font = nullptr;
   std::set<char32_t> cps;
-  std::map<char32_t, double> widths;  ///< advances in whole 1/1000 em, as written to /W
+  std::vector<std::pair<char32_t, double>> widths;  ///< advances in whole 1/1000 em by code, as written to /W
   [[nodiscard]] double width(char32_t cp) const;
 };
 

@@ -3,12 +3,19 @@
 #include <hb-subset.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <utility>
 
 #include <fmt/format.h>
 
 namespace briefing::pdf {
 
-std::string subset_font(const typeset::Font& font, const std::set<char32_t>& cps, std::string& error) {
+namespace {
+
+/// Subsets with hb-subset, without the cache.
+std::string subset_now(const typeset::Font& font, const std::set<char32_t>& cps, std::string& error) {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) {
     error = "cannot create a font subset";
@@ -17,7 +24,7 @@ std::string subset_font(const typeset::Font& font, const std::set<char32_t>& cps
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (char32_t c : cps) hb_set_add(unicodes, c);
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
-  hb_face_t* sub = hb_subset_or_fail(font.hb_face(), input);
+  hb_face_t* sub = hb_subset_or_fail(font.file_face(), input);
   hb_subset_input_destroy(input);
   if (!sub) {
     error = fmt::format("cannot subset font '{}'", font.path());
@@ -30,6 +37,47 @@ std::string subset_font(const typeset::Font& font, const std::set<char32_t>& cps
   hb_blob_destroy(blob);
   hb_face_destroy(sub);
   return out;
+}
+
+/// Subsets already made in this process, by font serial and code points (a batch shows the
+/// same characters in the same fonts again and again).
+class SubsetCache {
+ public:
+  using Key = std::pair<std::uint64_t, std::vector<char32_t>>;
+
+  /// The cached bytes, or null.
+  std::shared_ptr<const std::string> find(const Key& key) {
+    std::lock_guard lock(mutex_);
+    const auto it = map_.find(key);
+    return it == map_.end() ? nullptr : it->second;
+  }
+
+  /// Remembers bytes; starts afresh past a bound, so that a long watch session stays small.
+  void add(Key key, std::shared_ptr<const std::string> bytes) {
+    std::lock_guard lock(mutex_);
+    if (map_.size() >= kMaxEntries) map_.clear();
+    map_.emplace(std::move(key), std::move(bytes));
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 256;
+  std::mutex mutex_;
+  std::map<Key, std::shared_ptr<const std::string>> map_;
+};
+
+SubsetCache& subset_cache() {
+  static SubsetCache cache;
+  return cache;
+}
+
+}  // namespace
+
+std::string subset_font(const typeset::Font& font, const std::set<char32_t>& cps, std::string& error) {
+  SubsetCache::Key key{font.serial(), {cps.begin(), cps.end()}};
+  if (const auto hit = subset_cache().find(key)) return *hit;
+  auto bytes = std::make_shared<const std::string>(subset_now(font, cps, error));
+  if (!bytes->empty()) subset_cache().add(std::move(key), bytes);
+  return *bytes;
 }
 
 namespace {

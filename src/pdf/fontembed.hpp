@@ -10,7 +10,8 @@
 
 namespace briefing::pdf {
 
-/// Subsets `font` to the code points given (hinting dropped) and returns the TrueType bytes;
+/// Subsets `font` to the code points given (hinting dropped) and returns the TrueType bytes,
+/// remembered for the rest of the process;
 /// empty with a reason in `error` on failure.
 [[nodiscard]] std::string subset_font(const typeset::Font& font, const std::set<char32_t>& cps, std::string& error);
 

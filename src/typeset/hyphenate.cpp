@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "base/fileio.hpp"
 #include "base/text.hpp"
+#include "typeset/patterns.hpp"
 
 namespace briefing::typeset {
 
@@ -48,10 +50,11 @@ std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dir, std::string
   if (us != std::string::npos) candidates.push_back(dir + "/hyph_" + tag.substr(0, us) + ".dic");
   for (const auto& c : candidates) {
     if (!exists(c)) continue;
-    HyphenDict* d = hnj_hyphen_load(c.c_str());
-    if (!d) continue;
     std::unique_ptr<Hyphenator> h(new Hyphenator());
-    h->dict_ = d;
+    std::string read_error;
+    if (const auto text = base::read_file(c, read_error)) h->patterns_ = PatternDict::parse(*text);
+    h->dict_ = h->patterns_ ? h->patterns_->dict() : hnj_hyphen_load(c.c_str());
+    if (!h->dict_) continue;
     h->path_ = c;
     return h;
   }
@@ -60,7 +63,7 @@ std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dir, std::string
 }
 
 Hyphenator::~Hyphenator() {
-  if (dict_) hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
+  if (dict_ && !patterns_) hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
 }
 
 std::vector<unsigned> Hyphenator::points(std::u32string_view word, unsigned left, unsigned right) const {

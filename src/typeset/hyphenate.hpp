@@ -10,6 +10,8 @@
 
 namespace briefing::typeset {
 
+class PatternDict;
+
 /// Finds the permitted break points of words in one language.
 class Hyphenator {
  public:
@@ -29,7 +31,8 @@ class Hyphenator {
 
  private:
   Hyphenator() = default;
-  void* dict_ = nullptr;  // HyphenDict*, kept opaque so callers need not include hyphen.h
+  void* dict_ = nullptr;                   // HyphenDict*, kept opaque so callers need not include hyphen.h
+  std::unique_ptr<PatternDict> patterns_;  ///< owns dict_ when the fast loader built it
   std::string path_;
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::u32string, std::vector<unsigned>> cache_;

@@ -113,7 +113,7 @@ double ItemBuilder::space_width(const Span& s, char32_t c) const {
   for (const char32_t cand : {c, char32_t{U' '}}) {
     const FontId f = pick_font(fonts_, s.fonts, cand);
     if (f < 0) continue;
-    const auto g = shape(fonts_.get(f), std::u32string(1, cand), spec_.lang);
+    const auto& g = shape(fonts_.get(f), std::u32string_view(&cand, 1), spec_.lang);
     if (!g.empty()) return g[0].advance * s.size;
   }
   return 0.25 * s.size;

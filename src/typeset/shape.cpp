@@ -1,15 +1,27 @@
 #include "typeset/shape.hpp"
 
 #include <algorithm>
+#include <mutex>
 
 namespace briefing::typeset {
 
 namespace {
 
+/// A HarfBuzz buffer per thread, reused for every word.
+hb_buffer_t* thread_buffer() {
+  struct Owner {
+    hb_buffer_t* buf = hb_buffer_create();
+    ~Owner() { hb_buffer_destroy(buf); }
+  };
+  thread_local Owner owner;
+  hb_buffer_reset(owner.buf);
+  return owner.buf;
+}
+
 /// Runs HarfBuzz with the given features; false when a glyph cannot be emitted by code point.
 bool run(const Font& font, std::u32string_view text, std::string_view lang, const std::vector<hb_feature_t>& feats,
          std::vector<ShapedGlyph>& out) {
-  hb_buffer_t* buf = hb_buffer_create();
+  hb_buffer_t* buf = thread_buffer();
   hb_buffer_add_utf32(buf, reinterpret_cast<const uint32_t*>(text.data()), static_cast<int>(text.size()), 0,
                       static_cast<int>(text.size()));
   hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
@@ -32,7 +44,6 @@ bool run(const Font& font, std::u32string_view text, std::string_view lang, cons
     if (cp == 0 || font.glyph(cp) != info[i].codepoint) ok = false;
     out.push_back({cp, pos[i].x_advance / upem, cl});
   }
-  hb_buffer_destroy(buf);
   return ok;
 }
 
@@ -43,16 +54,29 @@ hb_feature_t feature(const char* name, unsigned value) {
   return f;
 }
 
-}  // namespace
+/// Kerning and standard ligatures, no contextual alternates.
+const std::vector<hb_feature_t>& normal_features() {
+  static const std::vector<hb_feature_t> f = {feature("kern", 1), feature("liga", 1), feature("calt", 0),
+                                              feature("clig", 0)};
+  return f;
+}
 
-std::vector<ShapedGlyph> shape(const Font& font, std::u32string_view text, std::string_view lang) {
+/// Kerning alone: every substitution feature off.
+const std::vector<hb_feature_t>& plain_features() {
+  static const std::vector<hb_feature_t> f = [] {
+    std::vector<hb_feature_t> v = {feature("kern", 1)};
+    for (const char* name : {"liga", "clig", "calt", "ccmp", "locl", "rlig", "dlig", "rclt"})
+      v.push_back(feature(name, 0));
+    return v;
+  }();
+  return f;
+}
+
+/// Shapes without the cache: normal features, then plain, then nominal glyphs.
+std::vector<ShapedGlyph> shape_now(const Font& font, std::u32string_view text, std::string_view lang) {
   std::vector<ShapedGlyph> out;
-  const std::vector<hb_feature_t> normal = {feature("kern", 1), feature("liga", 1), feature("calt", 0),
-                                            feature("clig", 0)};
-  if (run(font, text, lang, normal, out)) return out;
-  std::vector<hb_feature_t> plain = {feature("kern", 1)};
-  for (const char* f : {"liga", "clig", "calt", "ccmp", "locl", "rlig", "dlig", "rclt"}) plain.push_back(feature(f, 0));
-  if (run(font, text, lang, plain, out)) return out;
+  if (run(font, text, lang, normal_features(), out)) return out;
+  if (run(font, text, lang, plain_features(), out)) return out;
   // Last resort: nominal glyphs with their own advances, no kerning.
   out.clear();
   for (unsigned i = 0; i < text.size(); ++i) {
@@ -60,6 +84,31 @@ std::vector<ShapedGlyph> shape(const Font& font, std::u32string_view text, std::
     out.push_back({text[i], hb_font_get_glyph_h_advance(font.hb_font(), g) / static_cast<double>(font.upem()), i});
   }
   return out;
+}
+
+}  // namespace
+
+const std::vector<ShapedGlyph>* ShapeCache::find(std::string_view lang, std::u32string_view text) const {
+  std::shared_lock lock(mutex_);
+  for (const auto& [l, texts] : by_lang_) {
+    if (l != lang) continue;
+    const auto it = texts->find(text);
+    return it == texts->end() ? nullptr : &it->second;
+  }
+  return nullptr;
+}
+
+const std::vector<ShapedGlyph>& ShapeCache::add(std::string_view lang, std::u32string_view text,
+                                                std::vector<ShapedGlyph> glyphs) {
+  std::unique_lock lock(mutex_);
+  auto it = std::find_if(by_lang_.begin(), by_lang_.end(), [&](const auto& p) { return p.first == lang; });
+  if (it == by_lang_.end()) it = by_lang_.emplace(by_lang_.end(), std::string(lang), std::make_unique<Texts>());
+  return it->second->try_emplace(std::u32string(text), std::move(glyphs)).first->second;
+}
+
+const std::vector<ShapedGlyph>& shape(const Font& font, std::u32string_view text, std::string_view lang) {
+  if (const auto* hit = font.shapes().find(lang, text)) return *hit;
+  return font.shapes().add(lang, text, shape_now(font, text, lang));
 }
 
 }  // namespace briefing::typeset
