@@ -2,12 +2,12 @@
 // copied into the plain model, and every problem becomes a diagnostic with a line and column.
 #include "article/load.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cctype>
 #include <exception>
 #include <new>
 #include <pugixml.hpp>
-#include <fmt/format.h>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,21 +30,28 @@ constexpr int kMaxInlineDepth = 64;
 
 const Candidates kMarkings = {"OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"};
 const Candidates kArticleChildren = {"meta", "people", "organisations", "facts", "body"};
-const Candidates kMetaChildren = {"title",  "standfirst", "date",    "place",
-                                  "source", "byline",     "marking", "keywords"};
+const Candidates kMetaChildren = {"title", "standfirst", "date", "place", "source", "byline", "marking", "keywords"};
 const Candidates kInline = {"person", "org", "place", "date", "quote", "fact", "em", "strong", "url", "email"};
 
-bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_ws(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 bool is_blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return is_ws(c); });
 }
 
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 /// Collapses XML whitespace and trims the ends.
-std::string normalise(std::string_view s) { return std::string(base::trim(base::collapse_space(s))); }
+std::string normalise(std::string_view s) {
+  return std::string(base::trim(base::collapse_space(s)));
+}
 
 std::string ascii_lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -59,9 +66,23 @@ std::string ascii_upper(std::string s) {
 /// An id names a person, organisation or quotation: a letter, then letters, digits, '-', '_', '.'.
 bool valid_id(std::string_view id) {
   if (id.empty() || !is_ascii_alpha(id.front())) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '_' || c == '.';
-  });
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return is_ascii_alpha(c) || is_ascii_digit(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+/// Links go to the web or to a mailbox only: an explicit scheme must be http, https or mailto
+/// ("www.gov.uk", with none, is a web address; so is "localhost:8080", a host and port).
+bool allowed_scheme(std::string_view href) {
+  std::string h;  // what a PDF viewer would follow: no whitespace anywhere
+  for (char c : href)
+    if (!is_ws(c)) h += c;
+  const std::size_t colon = h.find(':');
+  if (colon == std::string::npos || h.find_first_of("/?#") < colon) return true;
+  const std::size_t port_end = std::min(h.find('/', colon), h.size());
+  const auto digits = std::string_view(h).substr(colon + 1, port_end - colon - 1);
+  const bool port = !digits.empty() && std::all_of(digits.begin(), digits.end(), is_ascii_digit);
+  const std::string scheme = ascii_lower(h.substr(0, colon));
+  return port || scheme == "http" || scheme == "https" || scheme == "mailto";
 }
 
 /// A language tag in the shape of BCP 47: "en", "en-GB", "cy-GB".
@@ -131,25 +152,62 @@ struct Alias {
   std::string_view to;
 };
 constexpr Alias kElementAliases[] = {
-    {"para", "p"},           {"parra", "p"},         {"paragraph", "p"},       {"par", "p"},
-    {"h1", "heading"},       {"h2", "heading"},      {"h3", "heading"},        {"head", "heading"},
-    {"header", "heading"},   {"subheading", "heading"}, {"subhead", "heading"}, {"i", "em"},
-    {"emph", "em"},          {"italic", "em"},       {"italics", "em"},        {"b", "strong"},
-    {"bold", "strong"},      {"a", "url"},           {"link", "url"},          {"href", "url"},
-    {"mail", "email"},       {"e-mail", "email"},    {"organisation", "org"},  {"organization", "org"},
-    {"name", "person"},      {"q", "quote"},         {"blockquote", "quote"},  {"quotation", "quote"},
-    {"cite", "quote"},       {"location", "place"},  {"time", "date"},         {"key-fact", "fact"},
-    {"keyfact", "fact"},     {"div", "section"},     {"sec", "section"},       {"classification", "marking"},
-    {"summary", "standfirst"}, {"lede", "standfirst"}, {"intro", "standfirst"}, {"subtitle", "standfirst"},
-    {"author", "byline"},    {"headline", "title"},  {"publisher", "source"},  {"tags", "keywords"},
-    {"persons", "people"},   {"orgs", "organisations"}, {"organizations", "organisations"},
+    {"para", "p"},
+    {"parra", "p"},
+    {"paragraph", "p"},
+    {"par", "p"},
+    {"h1", "heading"},
+    {"h2", "heading"},
+    {"h3", "heading"},
+    {"head", "heading"},
+    {"header", "heading"},
+    {"subheading", "heading"},
+    {"subhead", "heading"},
+    {"i", "em"},
+    {"emph", "em"},
+    {"italic", "em"},
+    {"italics", "em"},
+    {"b", "strong"},
+    {"bold", "strong"},
+    {"a", "url"},
+    {"link", "url"},
+    {"href", "url"},
+    {"mail", "email"},
+    {"e-mail", "email"},
+    {"organisation", "org"},
+    {"organization", "org"},
+    {"name", "person"},
+    {"q", "quote"},
+    {"blockquote", "quote"},
+    {"quotation", "quote"},
+    {"cite", "quote"},
+    {"location", "place"},
+    {"time", "date"},
+    {"key-fact", "fact"},
+    {"keyfact", "fact"},
+    {"div", "section"},
+    {"sec", "section"},
+    {"classification", "marking"},
+    {"summary", "standfirst"},
+    {"lede", "standfirst"},
+    {"intro", "standfirst"},
+    {"subtitle", "standfirst"},
+    {"author", "byline"},
+    {"headline", "title"},
+    {"publisher", "source"},
+    {"tags", "keywords"},
+    {"persons", "people"},
+    {"orgs", "organisations"},
+    {"organizations", "organisations"},
 };
 constexpr Alias kAttributeAliases[] = {
-    {"lang", "xml:lang"}, {"id", "ref"},          {"by", "speaker"},   {"who", "speaker"},
-    {"person", "speaker"}, {"date", "when"},      {"start", "from"},   {"end", "to"},
-    {"until", "to"},      {"link", "href"},       {"url", "href"},     {"surname", "sort"},
-    {"title", "role"},    {"job", "role"},        {"position", "role"}, {"org", "affiliation"},
-    {"abbr", "short"},    {"abbreviation", "short"}, {"acronym", "short"}, {"summary", "short"},
+    {"lang", "xml:lang"},   {"id", "ref"},         {"by", "speaker"},
+    {"who", "speaker"},     {"person", "speaker"}, {"date", "when"},
+    {"start", "from"},      {"end", "to"},         {"until", "to"},
+    {"link", "href"},       {"url", "href"},       {"surname", "sort"},
+    {"title", "role"},      {"job", "role"},       {"position", "role"},
+    {"org", "affiliation"}, {"abbr", "short"},     {"abbreviation", "short"},
+    {"acronym", "short"},   {"summary", "short"},
 };
 
 enum class Named { element, attribute, value };
@@ -248,8 +306,8 @@ struct Props {
   bool in_fact = false;
 
   [[nodiscard]] bool same_run(const Run& r) const {
-    return r.italic == italic && r.bold == bold && r.no_hyphenate == no_hyphenate && r.kind == kind &&
-           r.ref == ref && r.quote == quote && r.fact == fact;
+    return r.italic == italic && r.bold == bold && r.no_hyphenate == no_hyphenate && r.kind == kind && r.ref == ref &&
+           r.quote == quote && r.fact == fact;
   }
 };
 
@@ -449,8 +507,8 @@ class Loader {
       const bool ok_to = check(to, "to");
       if (!ok_from || !ok_to) return std::nullopt;
       if (date_before(*to, *from)) {
-        error(attr_pos(n, "to"), fmt::format("the date range ends before it starts ('to' {} is before 'from' {})",
-                                             *to, *from));
+        error(attr_pos(n, "to"),
+              fmt::format("the date range ends before it starts ('to' {} is before 'from' {})", *to, *from));
         return std::nullopt;
       }
       return DateRange{*from, *to};
@@ -468,8 +526,7 @@ class Loader {
     for (std::size_t i = begin; i < end; ++i) {
       if (text_[i] != '&') continue;
       std::size_t j = i + 1;
-      while (j < end && j - i < 40 && text_[j] != ';' && text_[j] != '&' && text_[j] != '<' && !is_ws(text_[j]))
-        ++j;
+      while (j < end && j - i < 40 && text_[j] != ';' && text_[j] != '&' && text_[j] != '<' && !is_ws(text_[j])) ++j;
       if (j >= end || text_[j] != ';' || j == i + 1) {
         error(at(i), "a bare '&' must be written as &amp;");
         continue;
@@ -485,11 +542,16 @@ class Loader {
         for (char c : digits) {
           if (!ok) break;
           int d = -1;
-          if (is_ascii_digit(c)) d = c - '0';
-          else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-          else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
-          if (d < 0) ok = false;
-          else cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
+          if (is_ascii_digit(c))
+            d = c - '0';
+          else if (hex && c >= 'a' && c <= 'f')
+            d = c - 'a' + 10;
+          else if (hex && c >= 'A' && c <= 'F')
+            d = c - 'A' + 10;
+          if (d < 0)
+            ok = false;
+          else
+            cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(d);
         }
         ok = ok && (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
                     (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF));
@@ -555,8 +617,8 @@ class Loader {
     if (!diags_.empty()) return false;
 
     pugi::xml_document doc;
-    const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_comments | pugi::parse_ws_pcdata |
-                             pugi::parse_fragment;
+    const unsigned options =
+        pugi::parse_default | pugi::parse_doctype | pugi::parse_comments | pugi::parse_ws_pcdata | pugi::parse_fragment;
     const pugi::xml_parse_result res = doc.load_buffer(text_.data(), text_.size(), options, pugi::encoding_utf8);
     if (!res) {
       const auto off = static_cast<std::size_t>(std::max<std::ptrdiff_t>(res.offset, 0));
@@ -594,9 +656,7 @@ class Loader {
             refused = true;
           }
           break;
-        case pugi::node_comment:
-          check_comment(n);
-          break;
+        case pugi::node_comment: check_comment(n); break;
         default: break;
       }
     }
@@ -647,8 +707,8 @@ class Loader {
       }
       const auto [it, inserted] = parts.emplace(name, c);
       if (!inserted)
-        error(pos(c), fmt::format("<{}> may appear only once in <article> (first at line {})", name,
-                                  pos(it->second).line));
+        error(pos(c),
+              fmt::format("<{}> may appear only once in <article> (first at line {})", name, pos(it->second).line));
     }
     auto part = [&](const char* name) {
       const auto it = parts.find(name);
@@ -687,8 +747,8 @@ class Loader {
       }
       const auto [it, inserted] = seen.emplace(name, c);
       if (!inserted) {
-        error(pos(c), fmt::format("<{}> may appear only once in <meta> (first at line {})", name,
-                                  pos(it->second).line));
+        error(pos(c),
+              fmt::format("<{}> may appear only once in <meta> (first at line {})", name, pos(it->second).line));
         continue;
       }
       Meta& m = art_.meta;
@@ -741,8 +801,8 @@ class Loader {
     if (!best.empty())
       error(pos(n), fmt::format("unknown marking '{}'; did you mean '{}'?", value, best));
     else
-      error(pos(n), fmt::format("unknown marking '{}' (allowed: OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET)",
-                                value));
+      error(pos(n),
+            fmt::format("unknown marking '{}' (allowed: OFFICIAL, OFFICIAL-SENSITIVE, SECRET, TOP SECRET)", value));
   }
 
   void load_people(const pugi::xml_node& people) {
@@ -1035,6 +1095,9 @@ class Loader {
       check_attrs(n, {"href"});
       if (const auto href = attr(n, "href"); href && href->empty())
         error(attr_pos(n, "href"), "attribute 'href' on <url> must not be empty");
+      else if (href && !allowed_scheme(*href))
+        error(attr_pos(n, "href"),
+              fmt::format("link '{}' on <url> has a scheme other than http, https or mailto", *href));
       p.no_hyphenate = true;
       f.check_empty = true;
     } else if (name == "email") {
@@ -1057,8 +1120,7 @@ class Loader {
       fact.block = block_index;
       fact.pos = pos(n);
       if (auto s = attr(n, "short")) {
-        if (s->empty())
-          error(attr_pos(n, "short"), "attribute 'short' on <fact> must not be empty");
+        if (s->empty()) error(attr_pos(n, "short"), "attribute 'short' on <fact> must not be empty");
         fact.text = *s;
       }
       fact_has_short_.push_back(!fact.text.empty());
@@ -1198,6 +1260,10 @@ class Loader {
 }  // namespace
 
 std::optional<Article> load_from_string(std::string_view xml, const std::string& path, base::DiagSink& diags) {
+  if (xml.size() > kMaxBytes) {
+    diags.error({path, 0, 0}, base::too_large(xml.size(), kMaxBytes));
+    return std::nullopt;
+  }
   try {
     Loader loader(xml, path);
     return loader.run(diags);
@@ -1212,10 +1278,14 @@ std::optional<Article> load_from_string(std::string_view xml, const std::string&
 }
 
 std::optional<Article> load_file(const std::string& path, base::DiagSink& diags) {
+  if (const auto size = base::file_size(path); size && *size > kMaxBytes) {
+    diags.error({path, 0, 0}, base::too_large(*size, kMaxBytes));
+    return std::nullopt;
+  }
   std::string reason;
   std::optional<std::string> text;
   try {
-    text = base::read_file(path, reason);
+    text = base::read_file(path, reason, kMaxBytes);
   } catch (const std::exception& e) {
     reason = e.what();
   }

@@ -10,6 +10,15 @@ namespace briefing::base {
 /// Reads a whole file; on failure returns nothing and puts a lowercase reason in `error`.
 [[nodiscard]] std::optional<std::string> read_file(const std::string& path, std::string& error);
 
+/// Reads a whole file of at most `limit` bytes; a larger one is not read, and `error` gives its size.
+[[nodiscard]] std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t limit);
+
+/// The size of a regular file, or nothing when `path` is not one.
+[[nodiscard]] std::optional<std::size_t> file_size(const std::string& path);
+
+/// The message for input over a size limit: "the file is 50.0 MB; at most 4 MB is accepted".
+[[nodiscard]] std::string too_large(std::size_t size, std::size_t limit);
+
 /// Writes `data` to `path` through a temporary file in the same folder, fsync and rename, so that
 /// readers see either the old file or the whole new one. Returns false with a reason in `error`.
 [[nodiscard]] bool write_atomic(const std::string& path, std::string_view data, std::string& error);

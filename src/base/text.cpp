@@ -1,12 +1,14 @@
 #include "base/text.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 namespace briefing::base {
 
 namespace {
-bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_xml_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 /// Decodes one sequence at `i`; returns the code point or U+FFFD and advances `i`.
 char32_t decode_one(std::string_view s, std::size_t& i, bool& ok) {
@@ -125,7 +127,9 @@ std::string to_lower_ascii(std::string_view s) {
   return out;
 }
 
-std::string codepoint_label(char32_t cp) { return fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp)); }
+std::string codepoint_label(char32_t cp) {
+  return fmt::format("U+{:04X}", static_cast<std::uint32_t>(cp));
+}
 
 std::u32string to_upper(std::u32string_view s) {
   std::u32string out(s);
@@ -143,10 +147,28 @@ std::u32string to_upper(std::u32string_view s) {
   return out;
 }
 
+namespace {
+bool starts_code_point(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+}
+}  // namespace
+
 LineMap::LineMap(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i)
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i % kStride == 0) stride_points_.push_back(points);
     if (text[i] == '\n') line_starts_.push_back(i + 1);
+    points += starts_code_point(text[i]) ? 1 : 0;
+  }
+}
+
+std::size_t LineMap::code_points_before(std::size_t offset) const {
+  if (offset == 0 || stride_points_.empty()) return 0;
+  const std::size_t k = std::min((offset - 1) / kStride, stride_points_.size() - 1);
+  std::size_t points = stride_points_[k];
+  for (std::size_t i = k * kStride; i < offset; ++i) points += starts_code_point(text_[i]) ? 1 : 0;
+  return points;
 }
 
 std::pair<int, int> LineMap::locate(std::size_t offset) const {
@@ -154,10 +176,8 @@ std::pair<int, int> LineMap::locate(std::size_t offset) const {
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
   const std::size_t start = line_starts_[line - 1];
-  int col = 1;
-  for (std::size_t i = start; i < offset; ++i)
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
-  return {static_cast<int>(line), col};
+  const std::size_t col = code_points_before(offset) - code_points_before(start) + 1;
+  return {static_cast<int>(line), static_cast<int>(col)};
 }
 
 }  // namespace briefing::base

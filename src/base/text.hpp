@@ -35,7 +35,9 @@ void utf8_append(std::string& out, char32_t cp);
 /// Upper-cases Latin-1 and Latin Extended-A letters and the ASCII range; leaves others alone.
 [[nodiscard]] std::u32string to_upper(std::u32string_view s);
 
-/// Maps byte offsets in a buffer to 1-based line and column (columns count code points).
+/// Maps byte offsets in a buffer to 1-based line and column (columns count code points). A look-up
+/// costs at most a scan of one stride of bytes, however long the line: a layout or article written
+/// on one huge line must not make positions quadratic.
 class LineMap {
  public:
   explicit LineMap(std::string_view text);
@@ -43,8 +45,13 @@ class LineMap {
   [[nodiscard]] std::pair<int, int> locate(std::size_t offset) const;
 
  private:
+  static constexpr std::size_t kStride = 1024;
+  /// Code points that start before `offset`.
+  [[nodiscard]] std::size_t code_points_before(std::size_t offset) const;
+
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
+  std::vector<std::size_t> stride_points_;  ///< code points before each multiple of kStride
 };
 
 }  // namespace briefing::base

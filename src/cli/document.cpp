@@ -42,6 +42,7 @@ layout::SearchPaths search_paths(const Options& o, const std::string& program) {
   paths.layouts_dir = find_layouts_dir(o, program);
   paths.fonts_dir =
       o.fonts_dir.empty() ? (fs::path(paths.layouts_dir) / ".." / "fonts").lexically_normal().string() : o.fonts_dir;
+  paths.allow_outside_files = o.allow_outside_files;
   return paths;
 }
 

@@ -44,6 +44,7 @@ Flag parse_common_flag(const std::string& flag, ArgCursor& args, Options& o, std
   if (flag == "--layouts-dir") return store(args, o.layouts_dir, error);
   if (flag == "--fonts-dir") return store(args, o.fonts_dir, error);
   if (flag == "-q" || flag == "--quiet") return o.quiet = true, Flag::handled;
+  if (flag == "--allow-outside-files") return o.allow_outside_files = true, Flag::handled;
   return Flag::unknown;
 }
 

@@ -40,6 +40,7 @@ struct Options {
   std::string layouts_dir;  ///< empty: found automatically
   std::string fonts_dir;    ///< empty: found automatically
   bool quiet = false;
+  bool allow_outside_files = false;  ///< fonts and images may lie anywhere
   BatchOptions batch;
 
   [[nodiscard]] bool is_batch() const { return command == Command::build || command == Command::watch; }

@@ -45,6 +45,8 @@ options (build, watch):
 options (all commands):
   --layouts-dir DIR       folder of named layouts (default: ./layouts, else next to the program)
   --fonts-dir DIR         folder of font files (default: the folder 'fonts' beside the layouts)
+  --allow-outside-files   let layouts use font and image files outside their own folder and
+                          the fonts folder (refused by default)
   -q, --quiet             print errors only
   -h, --help              show this help
   --version               show the version

@@ -11,8 +11,11 @@ namespace briefing::layout::detail {
 namespace {
 const std::vector<std::pair<std::string_view, std::pair<double, double>>>& page_sizes() {
   static const std::vector<std::pair<std::string_view, std::pair<double, double>>> sizes = {
-      {"A3", {841.8898, 1190.5512}}, {"A4", {595.2756, 841.8898}}, {"A5", {419.5276, 595.2756}},
-      {"Letter", {612, 792}},        {"Legal", {612, 1008}}};
+      {"A3", {841.8898, 1190.5512}},
+      {"A4", {595.2756, 841.8898}},
+      {"A5", {419.5276, 595.2756}},
+      {"Letter", {612, 792}},
+      {"Legal", {612, 1008}}};
   return sizes;
 }
 }  // namespace
@@ -25,11 +28,11 @@ void Loader::element(const pugi::xml_node& n) {
   if (n.type() != pugi::node_element) return;
   using Handler = void (Loader::*)(const pugi::xml_node&);
   static const std::vector<std::pair<std::string_view, Handler>> handlers = {
-      {"page", &Loader::page},         {"palette", &Loader::palette},   {"fonts", &Loader::fonts},
-      {"styles", &Loader::styles},     {"title-band", &Loader::boxes},  {"main", &Loader::boxes},
-      {"sidebar", &Loader::boxes},     {"key-facts", &Loader::boxes},   {"callouts", &Loader::boxes},
-      {"who-is-who", &Loader::boxes},  {"header", &Loader::boxes},      {"footer", &Loader::boxes},
-      {"marking", &Loader::boxes},     {"fit", &Loader::boxes},         {"image", &Loader::image}};
+      {"page", &Loader::page},        {"palette", &Loader::palette},  {"fonts", &Loader::fonts},
+      {"styles", &Loader::styles},    {"title-band", &Loader::boxes}, {"main", &Loader::boxes},
+      {"sidebar", &Loader::boxes},    {"key-facts", &Loader::boxes},  {"callouts", &Loader::boxes},
+      {"who-is-who", &Loader::boxes}, {"header", &Loader::boxes},     {"footer", &Loader::boxes},
+      {"marking", &Loader::boxes},    {"fit", &Loader::boxes},        {"image", &Loader::image}};
   const std::string_view name = n.name();
   element_pos_.push_back({std::string(name), pos(n)});
   for (const auto& [k, h] : handlers)
@@ -131,7 +134,8 @@ void Loader::fonts(const pugi::xml_node& n) {
     if (given[0].empty()) error(pos(c), "<family> is missing required attribute 'regular'");
     for (std::size_t i = 0; i < 4; ++i) {
       f.files[i] = resolve_file(given[i].empty() ? given[0] : given[i], paths_.fonts_dir);
-      if (!given[i].empty() && !file_exists(f.files[i]))
+      if (given[i].empty() || !confined(f.files[i], given[i], "font", pos(c, attrs[i]))) continue;
+      if (!file_exists(f.files[i]))
         error(pos(c, attrs[i]), fmt::format("font file '{}' does not exist (looked in {} and {})", given[i],
                                             dir_of(path_), paths_.fonts_dir));
     }
@@ -167,8 +171,8 @@ void Loader::style(const pugi::xml_node& c) {
   if (std::find(known.begin(), known.end(), name) == known.end()) {
     std::vector<std::string_view> names(known.begin(), known.end());
     const auto hint = base::did_you_mean(name, names);
-    error(pos(c, "name"), fmt::format("unknown style '{}'{}", name,
-                                      hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
+    error(pos(c, "name"),
+          fmt::format("unknown style '{}'{}", name, hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
     return;
   }
   TextStyle& s = layout_.styles[name];
@@ -191,6 +195,8 @@ void Loader::style(const pugi::xml_node& c) {
             length("letter-spacing", s.letter_spacing), flag("uppercase", s.uppercase), text("fallback", fallback)});
   children_none(c);
   if (s.size > 500) error(pos(c, "size"), "a text size above 500 pt is not supported");
+  // libharu refuses character spacing beyond 300 pt; no text wants more than a fraction of its size.
+  if (s.letter_spacing > 100) error(pos(c, "letter-spacing"), "letter-spacing above 100 pt is not supported");
   if (!leading_given && s.size != old_size) s.leading = old_leading * s.size / old_size;
   if (c.attribute("fallback")) {
     s.fallback.clear();
@@ -209,14 +215,15 @@ void Loader::running(const pugi::xml_node& n, Running& r) {
   const auto& known = required_styles();
   if (std::find(known.begin(), known.end(), r.style) == known.end()) {
     const auto hint = base::did_you_mean(r.style, std::vector<std::string_view>(known.begin(), known.end()));
-    error(pos(n, "style"), fmt::format("unknown style '{}'{}", r.style,
-                                       hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
+    error(pos(n, "style"),
+          fmt::format("unknown style '{}'{}", r.style, hint.empty() ? "" : fmt::format("; did you mean '{}'?", hint)));
   }
   for (const auto* t : {&r.left, &r.centre, &r.right})
     check_fields(n, *t, {"title", "date", "marking", "page", "pages", "source", "place"});
 }
 
-void Loader::check_fields(const pugi::xml_node& n, const std::string& tmpl, const std::vector<std::string_view>& known) {
+void Loader::check_fields(const pugi::xml_node& n, const std::string& tmpl,
+                          const std::vector<std::string_view>& known) {
   for (std::size_t open = tmpl.find('{'); open != std::string::npos; open = tmpl.find('{', open + 1)) {
     const auto close = tmpl.find('}', open);
     if (close == std::string::npos) {
@@ -246,6 +253,7 @@ void Loader::image(const pugi::xml_node& n) {
     return;
   }
   img.file = resolve_file(file, dir_of(path_));
+  if (!confined(img.file, file, "image", pos(n, "src"))) return;
   if (!file_exists(img.file)) {
     error(pos(n, "src"), fmt::format("image file '{}' does not exist", file));
     return;
@@ -290,8 +298,9 @@ void Loader::boxes(const pugi::xml_node& n) {
               colour_ref("border", k.border, n), length("border-width", k.border_width), length("padding", k.padding),
               length("radius", k.radius), number("max", k.max, 0, 1000), text("bullet", k.bullet),
               length("space-after", k.space_after), number("after-paragraph", k.after_paragraph, 1, 100000),
-              choice<FactSource>("facts", k.source,
-                                 {{"all", FactSource::all}, {"tagged", FactSource::tagged}, {"listed", FactSource::listed}}),
+              choice<FactSource>(
+                  "facts", k.source,
+                  {{"all", FactSource::all}, {"tagged", FactSource::tagged}, {"listed", FactSource::listed}}),
               choice<Placement>("placement", k.placement,
                                 {{"sidebar", Placement::sidebar},
                                  {"top", Placement::top},
@@ -301,22 +310,24 @@ void Loader::boxes(const pugi::xml_node& n) {
       error(pos(n, "after-paragraph"), "'after-paragraph' needs placement=\"after-paragraph\"");
   } else if (name == "callouts") {
     auto& c = layout_.callouts;
-    apply(n, {number("count", c.count, 0, 100),
-              choice<CalloutSelect>("select", c.select,
-                                    {{"marked", CalloutSelect::marked},
-                                     {"first", CalloutSelect::first},
-                                     {"longest", CalloutSelect::longest}}),
-              choice<Placement>("placement", c.placement,
-                                {{"column", Placement::column}, {"span", Placement::span}, {"sidebar", Placement::sidebar}}),
-              colour_ref("rule", c.rule, n), length("rule-width", c.rule_width), flag("marks", c.marks),
-              length("indent", c.indent), length("space", c.space), text("attribution", c.attribution)});
+    apply(
+        n,
+        {number("count", c.count, 0, 100),
+         choice<CalloutSelect>(
+             "select", c.select,
+             {{"marked", CalloutSelect::marked}, {"first", CalloutSelect::first}, {"longest", CalloutSelect::longest}}),
+         choice<Placement>("placement", c.placement,
+                           {{"column", Placement::column}, {"span", Placement::span}, {"sidebar", Placement::sidebar}}),
+         colour_ref("rule", c.rule, n), length("rule-width", c.rule_width), flag("marks", c.marks),
+         length("indent", c.indent), length("space", c.space), text("attribution", c.attribution)});
     check_fields(n, c.attribution, {"name", "role", "affiliation"});
   } else if (name == "who-is-who") {
     auto& w = layout_.who;
-    apply(n, {flag("enabled", w.enabled), text("title", w.title), colour_ref("rule", w.rule, n),
-              flag("role", w.role), flag("affiliation", w.affiliation), number("columns", w.columns, 1, 2),
-              choice<WhoOrder>("order", w.order,
-                               {{"mention", WhoOrder::mention}, {"surname", WhoOrder::surname}, {"declared", WhoOrder::declared}}),
+    apply(n, {flag("enabled", w.enabled), text("title", w.title), colour_ref("rule", w.rule, n), flag("role", w.role),
+              flag("affiliation", w.affiliation), number("columns", w.columns, 1, 2),
+              choice<WhoOrder>(
+                  "order", w.order,
+                  {{"mention", WhoOrder::mention}, {"surname", WhoOrder::surname}, {"declared", WhoOrder::declared}}),
               choice<Placement>("placement", w.placement, {{"sidebar", Placement::sidebar}, {"end", Placement::end}})});
   } else if (name == "header") {
     running(n, layout_.header);

@@ -2,16 +2,22 @@
 
 #include <sys/stat.h>
 
-#include <cstdio>
 #include <fmt/format.h>
+#include <cstdio>
 #include <memory>
+#include <string_view>
 #include <vector>
+
+#include "base/fileio.hpp"
+#include "layout/png.hpp"
 
 namespace briefing::layout {
 
 namespace {
 
-unsigned be16(const unsigned char* p) { return (static_cast<unsigned>(p[0]) << 8) | p[1]; }
+unsigned be16(const unsigned char* p) {
+  return (static_cast<unsigned>(p[0]) << 8) | p[1];
+}
 unsigned long be32(const unsigned char* p) {
   return (static_cast<unsigned long>(p[0]) << 24) | (static_cast<unsigned long>(p[1]) << 16) |
          (static_cast<unsigned long>(p[2]) << 8) | p[3];
@@ -47,6 +53,15 @@ bool jpeg(const std::vector<unsigned char>& b, ImageInfo& info) {
   return false;
 }
 
+/// libharu copies a JPEG's data into the PDF without decoding it: refuse one cut short, with no
+/// end-of-image marker after its scan data, which every viewer would report.
+bool check_jpeg(std::string_view b, std::string& error) {
+  const auto scan = b.find("\xFF\xDA");
+  if (scan == std::string_view::npos || b.find("\xFF\xD9", scan) == std::string_view::npos)
+    return error = "damaged JPEG (it ends too early)", false;
+  return true;
+}
+
 }  // namespace
 
 bool probe_image(const std::string& path, ImageInfo& info, std::string& error) {
@@ -63,10 +78,14 @@ bool probe_image(const std::string& path, ImageInfo& info, std::string& error) {
   if (!png(head, info) && !jpeg(head, info)) return error = "not a PNG or JPEG image (or a damaged one)", false;
   if (info.width <= 0 || info.height <= 0) return error = "the image has no pixels", false;
   if (info.width > kMaxImagePixels || info.height > kMaxImagePixels)
-    return error = fmt::format("the image is {} x {} pixels; at most {} on a side is accepted", info.width,
-                               info.height, kMaxImagePixels),
+    return error = fmt::format("the image is {} x {} pixels; at most {} on a side is accepted", info.width, info.height,
+                               kMaxImagePixels),
            false;
-  return true;
+  // libpng, inside libharu, aborts the process on damaged data: check every byte it will read.
+  std::string why;
+  const auto bytes = base::read_file(path, why, static_cast<std::size_t>(kMaxImageBytes));
+  if (!bytes) return error = "cannot read the file", false;
+  return info.kind == ImageInfo::Kind::png ? check_png(*bytes, error) : check_jpeg(*bytes, error);
 }
 
 }  // namespace briefing::layout

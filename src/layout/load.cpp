@@ -37,7 +37,7 @@ std::optional<Layout> load_parent(const std::string& name, const base::SourcePos
     return std::nullopt;
   }
   std::string err;
-  const auto text = base::read_file(file, err);
+  const auto text = base::read_file(file, err, kMaxBytes);
   if (!text) {
     diags.error(where, fmt::format("cannot read the layout '{}' that this layout extends: {}", file, err));
     return std::nullopt;
@@ -47,6 +47,10 @@ std::optional<Layout> load_parent(const std::string& name, const base::SourcePos
 
 std::optional<Layout> load_chain(std::string_view xml, const std::string& path, const SearchPaths& paths,
                                  base::DiagSink& diags, std::vector<std::string>& chain) {
+  if (xml.size() > kMaxBytes) {
+    diags.error({path, 0, 0}, base::too_large(xml.size(), kMaxBytes));
+    return std::nullopt;
+  }
   if (xml.starts_with("\xEF\xBB\xBF")) xml.remove_prefix(3);
   if (const auto bad = base::utf8_first_invalid(xml); bad != std::string_view::npos) {
     const auto [l, c] = base::LineMap(xml).locate(bad);
@@ -76,8 +80,12 @@ std::optional<Layout> load_from_string(std::string_view xml, const std::string& 
 }
 
 std::optional<Layout> load_file(const std::string& path, const SearchPaths& paths, base::DiagSink& diags) {
+  if (const auto size = base::file_size(path); size && *size > kMaxBytes) {
+    diags.error({path, 0, 0}, base::too_large(*size, kMaxBytes));
+    return std::nullopt;
+  }
   std::string err;
-  const auto text = base::read_file(path, err);
+  const auto text = base::read_file(path, err, kMaxBytes);
   if (!text) {
     diags.error({path, 0, 0}, fmt::format("cannot read file: {}", err));
     return std::nullopt;

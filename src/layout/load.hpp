@@ -10,10 +10,16 @@
 
 namespace briefing::layout {
 
+/// The largest layout file accepted, in bytes (the shipped ones are a few KB).
+inline constexpr std::size_t kMaxBytes = 1024 * 1024;
+
 /// Where layouts and fonts are looked up.
 struct SearchPaths {
   std::string layouts_dir;  ///< names without a path resolve to `<layouts_dir>/<name>.xml`
   std::string fonts_dir;    ///< font file names resolve here when not found beside the layout
+  /// Font and image files must lie in the layout's own folder or in `fonts_dir` unless this is set
+  /// (`--allow-outside-files`): a layout from someone else cannot make the tool read any file.
+  bool allow_outside_files = false;
 };
 
 /// Resolves a layout argument (a name or a path) to a file path.
@@ -24,8 +30,7 @@ struct SearchPaths {
                                                      const SearchPaths& paths, base::DiagSink& diags);
 
 /// Reads and parses a layout file.
-[[nodiscard]] std::optional<Layout> load_file(const std::string& path, const SearchPaths& paths,
-                                              base::DiagSink& diags);
+[[nodiscard]] std::optional<Layout> load_file(const std::string& path, const SearchPaths& paths, base::DiagSink& diags);
 
 /// Parses a finite decimal number (surrounding spaces allowed); false when malformed.
 [[nodiscard]] bool parse_number(std::string_view s, double& v);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -127,6 +128,30 @@ std::string Loader::resolve_file(std::string_view file, const std::string& fallb
   return fallback_dir + "/" + f;
 }
 
+namespace {
+
+/// True when `path` (symbolic links resolved) lies in `dir` or below it.
+bool is_within(const std::string& path, const std::string& dir) {
+  std::error_code ec;
+  const auto p = std::filesystem::weakly_canonical(path, ec);
+  if (ec) return false;
+  const auto d = std::filesystem::weakly_canonical(dir, ec);
+  if (ec) return false;
+  const auto rel = p.lexically_relative(d);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+}  // namespace
+
+bool Loader::confined(const std::string& resolved, std::string_view given, std::string_view what,
+                      const base::SourcePos& where) {
+  if (paths_.allow_outside_files || is_within(resolved, dir_of(path_)) || is_within(resolved, paths_.fonts_dir))
+    return true;
+  error(where, fmt::format("{} file '{}' is outside the layout's folder and {}; pass --allow-outside-files to use it",
+                           what, given, paths_.fonts_dir));
+  return false;
+}
+
 void Loader::check_references() {
   std::vector<std::string_view> colours;
   for (const auto& [k, _] : layout_.palette) colours.push_back(k);
@@ -172,9 +197,10 @@ void Loader::check_geometry(const pugi::xml_node& root) {
     return where;
   };
   if (layout_.main.enabled && col < 72)
-    error(last_of({"sidebar", "main", "page"}), fmt::format("the main flow's columns would be {:.1f} mm wide; at least 25.4 mm is needed "
-                             "(content width {:.1f} mm, sidebar and gap {:.1f} mm)",
-                             mm(col), mm(content), mm(side)));
+    error(last_of({"sidebar", "main", "page"}),
+          fmt::format("the main flow's columns would be {:.1f} mm wide; at least 25.4 mm is needed "
+                      "(content width {:.1f} mm, sidebar and gap {:.1f} mm)",
+                      mm(col), mm(content), mm(side)));
 }
 
 void Loader::check_placements(const pugi::xml_node& root) {
@@ -192,8 +218,7 @@ void Loader::check_placements(const pugi::xml_node& root) {
   };
   need_sidebar(layout_.facts.enabled && layout_.facts.placement == Placement::sidebar, "key-facts",
                "the key-facts box");
-  need_sidebar(layout_.who.enabled && layout_.who.placement == Placement::sidebar, "who-is-who",
-               "the who-is-who list");
+  need_sidebar(layout_.who.enabled && layout_.who.placement == Placement::sidebar, "who-is-who", "the who-is-who list");
   need_sidebar(layout_.main.enabled && layout_.callouts.count > 0 && layout_.callouts.placement == Placement::sidebar,
                "callouts", "the callouts");
   if (!layout_.main.enabled && layout_.facts.enabled && layout_.facts.placement == Placement::after_paragraph)
@@ -234,7 +259,8 @@ std::optional<Layout> Loader::run(const ParentLoader& parent) {
   layout_.sources.insert(layout_.sources.begin(), path_);
   std::string ignored;
   apply(root, {text("name", layout_.name), text("extends", ignored)});
-  if (layout_.name.empty()) layout_.name = std::string(base::trim(dir_of(path_) == "." ? path_ : path_.substr(dir_of(path_).size() + 1)));
+  if (layout_.name.empty())
+    layout_.name = std::string(base::trim(dir_of(path_) == "." ? path_ : path_.substr(dir_of(path_).size() + 1)));
   if (layout_.name.ends_with(".xml")) layout_.name.resize(layout_.name.size() - 4);
   for (const auto& n : root.children()) element(n);
   check_references();

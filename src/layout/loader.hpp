@@ -52,6 +52,10 @@ class Loader {
   template <typename E>
   AttrSpec choice(std::string_view name, E& v, std::vector<std::pair<std::string_view, E>> options);
   std::string resolve_file(std::string_view file, const std::string& fallback_dir) const;
+  /// False (with an error at `where`) when `resolved` lies outside the layout's folder and the fonts
+  /// folder and the user has not allowed that; `what` is "font" or "image", `given` the attribute value.
+  bool confined(const std::string& resolved, std::string_view given, std::string_view what,
+                const base::SourcePos& where);
 
   // elements (elements.cpp)
   void element(const pugi::xml_node& n);

@@ -8,12 +8,14 @@ using namespace briefing;
 
 namespace {
 
-layout::SearchPaths paths() { return {test::source_dir() + "/layouts", test::source_dir() + "/fonts"}; }
+layout::SearchPaths paths(bool allow_outside_files = false) {
+  return {test::source_dir() + "/layouts", test::source_dir() + "/fonts", allow_outside_files};
+}
 
 /// Loads XML and returns the formatted diagnostics, one per line.
-std::string diagnose(const std::string& xml) {
+std::string diagnose(const std::string& xml, bool allow_outside_files = false) {
   base::DiagSink d;
-  (void)layout::load_from_string(xml, "t.xml", paths(), d);
+  (void)layout::load_from_string(xml, "t.xml", paths(allow_outside_files), d);
   std::string out;
   for (const auto& x : d.items()) out += base::format(x) + "\n";
   return out;
@@ -92,8 +94,7 @@ TEST_CASE("layout diagnostics name the file, line and column", "[layout]") {
   CHECK(diagnose("<layout><styles><style name=\"body\" colour=\"acent\"/></styles></layout>") ==
         "t.xml:1:36: error: unknown colour 'acent'; did you mean 'accent'?\n");
   CHECK(diagnose("<layout><fonts><family name=\"x\" regular=\"nope.ttf\"/></fonts></layout>") ==
-        "t.xml:1:33: error: font file 'nope.ttf' does not exist (looked in . and " + test::source_dir() +
-            "/fonts)\n");
+        "t.xml:1:33: error: font file 'nope.ttf' does not exist (looked in . and " + test::source_dir() + "/fonts)\n");
   CHECK(diagnose("<layout><styles><style name=\"body\" family=\"serf\"/></styles></layout>") ==
         "t.xml:1:17: error: style 'body' uses unknown font family 'serf'; did you mean 'serif'?\n");
   CHECK(diagnose("<!DOCTYPE layout [<!ENTITY x \"y\">]><layout/>") ==
@@ -102,12 +103,12 @@ TEST_CASE("layout diagnostics name the file, line and column", "[layout]") {
 
 TEST_CASE("orientation turns a named size and otherwise keeps the page's shape", "[layout]") {
   base::DiagSink d;
-  const auto land = layout::load_from_string("<layout><page size=\"A5\" orientation=\"landscape\"/></layout>", "t.xml",
-                                             paths(), d);
+  const auto land =
+      layout::load_from_string("<layout><page size=\"A5\" orientation=\"landscape\"/></layout>", "t.xml", paths(), d);
   REQUIRE(land);
   CHECK(land->page.width == Approx(595.2756));
-  const auto custom = layout::load_from_string("<layout><page width=\"297mm\" height=\"210mm\"/></layout>", "t.xml",
-                                               paths(), d);
+  const auto custom =
+      layout::load_from_string("<layout><page width=\"297mm\" height=\"210mm\"/></layout>", "t.xml", paths(), d);
   REQUIRE(custom);
   CHECK(custom->page.width == Approx(297 * 72 / 25.4));
   CHECK(d.items().empty());
@@ -193,14 +194,17 @@ TEST_CASE("images are probed when the layout loads", "[layout][image]") {
   test::write_text(dir.file("huge.png"), huge);
   const std::string crest = test::source_dir() + "/layouts/images/crest.png";
   CHECK(diagnose("<layout><image src=\"" + dir.file("bad.png") + "\" width=\"1in\"/></layout>") ==
+        "t.xml:1:16: error: image file '" + dir.file("bad.png") + "' is outside the layout's folder and " +
+            paths().fonts_dir + "; pass --allow-outside-files to use it\n");
+  CHECK(diagnose("<layout><image src=\"" + dir.file("bad.png") + "\" width=\"1in\"/></layout>", true) ==
         "t.xml:1:16: error: image '" + dir.file("bad.png") +
             "' cannot be used: not a PNG or JPEG image (or a damaged one)\n");
-  CHECK(diagnose("<layout><image src=\"" + dir.file("huge.png") + "\" width=\"1in\"/></layout>") ==
+  CHECK(diagnose("<layout><image src=\"" + dir.file("huge.png") + "\" width=\"1in\"/></layout>", true) ==
         "t.xml:1:16: error: image '" + dir.file("huge.png") +
             "' cannot be used: the image is 20000 x 20000 pixels; at most 10000 on a side is accepted\n");
   base::DiagSink d;
-  const auto l = layout::load_from_string("<layout><image src=\"" + crest + "\" height=\"20mm\" pages=\"all\"/></layout>",
-                                          "t.xml", paths(), d);
+  const auto l = layout::load_from_string(
+      "<layout><image src=\"" + crest + "\" height=\"20mm\" pages=\"all\"/></layout>", "t.xml", paths(true), d);
   REQUIRE(l);
   REQUIRE(l->images.size() == 1);
   CHECK(l->images[0].width == Approx(20 * 72 / 25.4));  // square crest: width follows the height

@@ -1,0 +1,7 @@
+// libFuzzer harness: article (see fuzz/targets.hpp and scripts/fuzz).
+#include "targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  briefing::fuzz::article_one(std::string_view(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
