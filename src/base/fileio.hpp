@@ -13,6 +13,12 @@ namespace briefing::base {
 /// Reads a whole file of at most `limit` bytes; a larger one is not read, and `error` gives its size.
 [[nodiscard]] std::optional<std::string> read_file(const std::string& path, std::string& error, std::size_t limit);
 
+/// True when `path` names an existing regular file (symbolic links followed).
+[[nodiscard]] bool is_regular_file(const std::string& path);
+
+/// True when `path` names an existing folder (symbolic links followed).
+[[nodiscard]] bool is_directory(const std::string& path);
+
 /// The size of a regular file, or nothing when `path` is not one.
 [[nodiscard]] std::optional<std::size_t> file_size(const std::string& path);
 

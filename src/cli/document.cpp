@@ -1,7 +1,5 @@
 #include "cli/document.hpp"
 
-#include <sys/stat.h>
-
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -9,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "base/fileio.hpp"
 #include "compose/compose.hpp"
 
 namespace briefing::cli {
@@ -17,21 +16,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// True for an existing folder.
-bool is_dir(const std::string& p) {
-  struct stat st {};
-  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /// The layouts folder: the option, else ./layouts, else ../layouts and ../../layouts from the program.
 std::string find_layouts_dir(const Options& o, const std::string& program) {
   if (!o.layouts_dir.empty()) return o.layouts_dir;
-  if (is_dir("layouts")) return "layouts";
+  if (base::is_directory("layouts")) return "layouts";
   std::error_code ec;
   const fs::path exe = fs::canonical("/proc/self/exe", ec);
   const fs::path base = ec ? fs::path(program).parent_path() : exe.parent_path();
   for (const auto& up : {base / "layouts", base / ".." / "layouts", base / ".." / ".." / "layouts"})
-    if (is_dir(up.string())) return up.lexically_normal().string();
+    if (base::is_directory(up.string())) return up.lexically_normal().string();
   return "layouts";
 }
 

@@ -1,13 +1,12 @@
 #include "cli/plan.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "base/fileio.hpp"
 #include "cli/document.hpp"
 #include "cli/manifest.hpp"
 
@@ -16,18 +15,6 @@ namespace briefing::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-/// True for an existing folder.
-bool is_dir(const std::string& p) {
-  struct stat st {};
-  return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/// True for an existing regular file.
-bool is_file(const std::string& p) {
-  struct stat st {};
-  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
 
 /// A lexically normal path.
 std::string normal(const std::string& p) {
@@ -39,12 +26,12 @@ std::vector<std::string> select_articles(const BatchOptions& b, Plan& plan, base
   const std::vector<std::string> args = b.articles.empty() ? std::vector<std::string>{"source"} : b.articles;
   std::vector<std::string> out;
   for (const auto& a : args) {
-    if (is_dir(a)) {
+    if (base::is_directory(a)) {
       const auto found = xml_files_in(a);
       if (found.empty()) diags.error({a, 0, 0}, "no articles (*.xml) in this folder");
       out.insert(out.end(), found.begin(), found.end());
       plan.scanned_dirs.push_back(normal(a));
-    } else if (is_file(a)) {
+    } else if (base::is_regular_file(a)) {
       out.push_back(normal(a));
     } else {
       diags.error({a, 0, 0},
@@ -89,7 +76,7 @@ std::vector<std::string> xml_files_in(const std::string& dir) {
 std::optional<std::string> find_layout(const std::string& arg, const layout::SearchPaths& paths,
                                        const base::SourcePos& where, base::DiagSink& diags) {
   const std::string path = normal(layout::resolve_layout(arg, paths));
-  if (is_file(path)) return path;
+  if (base::is_regular_file(path)) return path;
   if (!is_layout_name(arg)) {
     diags.error(where, fmt::format("no such layout file '{}'", arg));
     return std::nullopt;

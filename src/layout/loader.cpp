@@ -1,21 +1,19 @@
 // The layout loader's core: attribute specs, positions, the run over a file, and final checks.
 #include "layout/loader.hpp"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
 
 #include <fmt/format.h>
 
+#include "base/fileio.hpp"
 #include "base/xmlpos.hpp"
 
 namespace briefing::layout::detail {
 
 bool file_exists(const std::string& p) {
-  struct stat st {};
-  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  return base::is_regular_file(p);
 }
 
 std::string dir_of(const std::string& path) {

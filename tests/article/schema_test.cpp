@@ -20,21 +20,9 @@ namespace {
 const fs::path kRoot = BRIEFING_SOURCE_DIR;
 const fs::path kSchema = kRoot / "schema" / "article.rng";
 
-std::string shell_quote(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'')
-      out += "'\\''";
-    else
-      out += c;
-  }
-  return out + "'";
-}
-
 /// Runs xmllint on one file; the result holds its exit status and messages.
 briefing::test::Result validate(const std::string& file) {
-  return briefing::test::run("xmllint --noout --relaxng " + shell_quote(kSchema.string()) + " " +
-                             shell_quote(file) + " 2>&1");
+  return briefing::test::xmllint_relaxng(kSchema.string(), file);
 }
 
 /// Writes `text` into `dir` and returns the file's path.
@@ -102,24 +90,25 @@ TEST_CASE("the schema and the loader agree", "[article][schema]") {
   const std::vector<Case> cases = {
       {"plain", small_article("<p>Text.</p>"), true},
       {"all inline elements",
-       small_article("<p><em>a</em> <strong>b</strong> <person ref=\"starmer\">c</person> <org ref=\"nca\">d</org> "
-               "<place>e</place> <date when=\"2024-11\">f</date> <url href=\"https://gov.uk\">g</url> "
-               "<email>h@example.org</email> “<quote id=\"q1\" speaker=\"starmer\" callout=\"yes\">i <fact>j</fact>"
-               "</quote>” “<quote continues=\"q1\">k</quote>” <fact short=\"s\">l “<quote speaker=\"starmer\">m"
-               "</quote>”</fact></p>"),
+       small_article(
+           "<p><em>a</em> <strong>b</strong> <person ref=\"starmer\">c</person> <org ref=\"nca\">d</org> "
+           "<place>e</place> <date when=\"2024-11\">f</date> <url href=\"https://gov.uk\">g</url> "
+           "<email>h@example.org</email> “<quote id=\"q1\" speaker=\"starmer\" callout=\"yes\">i <fact>j</fact>"
+           "</quote>” “<quote continues=\"q1\">k</quote>” <fact short=\"s\">l “<quote speaker=\"starmer\">m"
+           "</quote>”</fact></p>"),
        true},
       {"heading then paragraphs", small_article("<heading>H</heading><p>a</p><p>b</p>"), true},
       {"optional meta in any order",
-       small_article("<p>x</p>", "<keywords>a, b</keywords><marking>OFFICIAL-SENSITIVE</marking><byline>B</byline>"
-                           "<source>S</source><place>P</place><standfirst>S</standfirst>"),
+       small_article("<p>x</p>",
+                     "<keywords>a, b</keywords><marking>OFFICIAL-SENSITIVE</marking><byline>B</byline>"
+                     "<source>S</source><place>P</place><standfirst>S</standfirst>"),
        true},
       {"quote inside a quote",
-       small_article("<p><quote speaker=\"starmer\">a <quote speaker=\"starmer\">b</quote></quote></p>"),
-       false},
+       small_article("<p><quote speaker=\"starmer\">a <quote speaker=\"starmer\">b</quote></quote></p>"), false},
       {"fact inside a fact", small_article("<p><fact>a <fact>b</fact></fact></p>"), false},
       {"quote without a speaker", small_article("<p><quote>a</quote></p>"), false},
-      {"callout neither yes nor no",
-       small_article("<p><quote speaker=\"starmer\" callout=\"maybe\">a</quote></p>"), false},
+      {"callout neither yes nor no", small_article("<p><quote speaker=\"starmer\" callout=\"maybe\">a</quote></p>"),
+       false},
       {"unknown marking", small_article("<p>x</p>", "<marking>OFICIAL</marking>"), false},
       {"two titles", small_article("<p>x</p>", "<title>U</title>"), false},
       {"invalid date", small_article("<p>On <date when=\"2024-13-01\">then</date>.</p>"), false},
@@ -129,8 +118,9 @@ TEST_CASE("the schema and the loader agree", "[article][schema]") {
       {"section without paragraphs", small_article("<heading>H</heading>"), false},
       {"unknown attribute", small_article("<p><quote speeker=\"starmer\">a</quote></p>"), false},
       {"id starting with a digit", small_article("<p><person ref=\"1x\">a</person></p>"), false},
-      {"empty title", "<article id=\"t\"><meta><title> </title><date when=\"2024\"/></meta>"
-                      "<body><section><p>x</p></section></body></article>",
+      {"empty title",
+       "<article id=\"t\"><meta><title> </title><date when=\"2024\"/></meta>"
+       "<body><section><p>x</p></section></body></article>",
        false},
       {"no body", "<article id=\"t\"><meta><title>T</title><date when=\"2024\"/></meta></article>", false},
       {"wrong root", "<briefing/>", false},

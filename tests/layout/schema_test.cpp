@@ -17,24 +17,17 @@ using namespace briefing;
 
 namespace {
 
-std::string quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) {
-    if (c == '\'')
-      out += "'\\''";
-    else
-      out += c;
-  }
-  return out + "'";
+std::string schema_path() {
+  return test::source_dir() + "/schema/layout.rng";
 }
 
-std::string schema_path() { return test::source_dir() + "/schema/layout.rng"; }
-
-layout::SearchPaths search_paths() { return {test::source_dir() + "/layouts", test::source_dir() + "/fonts"}; }
+layout::SearchPaths search_paths() {
+  return {test::source_dir() + "/layouts", test::source_dir() + "/fonts"};
+}
 
 /// Runs xmllint on one file against the layout schema; exit status and messages.
 test::Result validate_layout(const std::string& file) {
-  return test::run("xmllint --noout --relaxng " + quoted(schema_path()) + " " + quoted(file) + " 2>&1");
+  return test::xmllint_relaxng(schema_path(), file);
 }
 
 /// The *.xml files directly in a folder of the repository, sorted.
@@ -57,8 +50,7 @@ const char* const kExample = "docs/examples/a4-briefing-green.xml";
 
 TEST_CASE("layout schema: xmllint can compile the schema", "[layout][schema]") {
   REQUIRE(fs::exists(schema_path()));
-  const auto r = test::run("xmllint --noout --relaxng " + quoted(schema_path()) + " " +
-                           quoted(test::source_dir() + "/layouts/a4-briefing.xml") + " 2>&1");
+  const auto r = test::xmllint_relaxng(schema_path(), test::source_dir() + "/layouts/a4-briefing.xml");
   INFO(r.out);
   REQUIRE(r.status == 0);
   CHECK(r.out.find("validates") != std::string::npos);
@@ -122,8 +114,9 @@ TEST_CASE("layout schema: the schema and the loader agree", "[layout][schema]") 
   const std::vector<Case> cases = {
       // Both accept.
       {"empty variant", variant(""), true, true},
-      {"every unit", variant("<page size=\"A5\" orientation=\"landscape\" margin-top=\"0.5in\" margin-bottom=\"1cm\" "
-                             "margin-left=\"12mm\" margin-right=\"30\"/>\n<sidebar width=\"40mm\"/>"),
+      {"every unit",
+       variant("<page size=\"A5\" orientation=\"landscape\" margin-top=\"0.5in\" margin-bottom=\"1cm\" "
+               "margin-left=\"12mm\" margin-right=\"30\"/>\n<sidebar width=\"40mm\"/>"),
        true, true},
       {"spaces around values", variant("<callouts indent=\" 10 mm \"/>\n<main columns=\" 2 \"/>"), true, true},
       {"every colour space",
@@ -131,7 +124,8 @@ TEST_CASE("layout schema: the schema and the loader agree", "[layout][schema]") 
                "<colour name=\"c\" value=\"gray(.5)\"/><colour name=\"d\" value=\"rgb(1, 0, 0.25)\"/>"
                "<colour name=\"e\" value=\"cmyk(0,0.2,0.5,1)\"/></palette>"),
        true, true},
-      {"elements in any order", variant("<fit max-pages=\"0\"/><styles/><page size=\"Letter\"/><palette/>"), true, true},
+      {"elements in any order", variant("<fit max-pages=\"0\"/><styles/><page size=\"Letter\"/><palette/>"), true,
+       true},
       {"true and false", variant("<main balance=\"true\"/><marking top=\"false\"/>"), true, true},
       {"after-paragraph with its placement",
        variant("<key-facts placement=\"after-paragraph\" after-paragraph=\"2\"/>"), true, true},
@@ -148,13 +142,13 @@ TEST_CASE("layout schema: the schema and the loader agree", "[layout][schema]") 
       {"zero text size", variant("<styles><style name=\"body\" size=\"0pt\"/></styles>"), false, false},
       {"unknown page size", variant("<page size=\"Foolscap\"/>"), false, false},
       {"lower-case size", variant("<page size=\"a4\"/>"), false, false},
-      {"colour component above 1", variant("<palette><colour name=\"x\" value=\"rgb(1,1,1.5)\"/></palette>"),
-       false, false},
+      {"colour component above 1", variant("<palette><colour name=\"x\" value=\"rgb(1,1,1.5)\"/></palette>"), false,
+       false},
       {"colour with three components in cmyk", variant("<palette><colour name=\"x\" value=\"cmyk(0,0,1)\"/></palette>"),
        false, false},
       {"colour without a name", variant("<palette><colour value=\"#000000\"/></palette>"), false, false},
-      {"family without a regular file", variant("<fonts><family name=\"x\" bold=\"DejaVuSans.ttf\"/></fonts>"),
-       false, false},
+      {"family without a regular file", variant("<fonts><family name=\"x\" bold=\"DejaVuSans.ttf\"/></fonts>"), false,
+       false},
       {"style without a name", variant("<styles><style size=\"9pt\"/></styles>"), false, false},
       {"unknown running-head style", variant("<footer style=\"foter\"/>"), false, false},
       {"too many columns", variant("<main columns=\"7\"/>"), false, false},
@@ -162,8 +156,8 @@ TEST_CASE("layout schema: the schema and the loader agree", "[layout][schema]") 
       {"flag with a capital", variant("<main balance=\"Yes\"/>"), false, false},
       {"unknown choice", variant("<callouts select=\"random\"/>"), false, false},
       {"margin and a side", variant("<page margin=\"20mm\" margin-top=\"10mm\"/>"), false, false},
-      {"after-paragraph with another placement", variant("<key-facts placement=\"top\" after-paragraph=\"2\"/>"),
-       false, false},
+      {"after-paragraph with another placement", variant("<key-facts placement=\"top\" after-paragraph=\"2\"/>"), false,
+       false},
       {"image without a size", variant("<image src=\"" + test::source_dir() + "/docs/briefing-a4.png\"/>"), false,
        false},
       {"text in a box element", variant("<marking>OFFICIAL</marking>"), false, false},
@@ -232,18 +226,19 @@ TEST_CASE("layout schema: the worked example renders the seed article", "[layout
 
   const test::TempDir dir;
   const std::string pdf = dir.file("green.pdf");
-  const auto r = test::run("cd " + quoted(src) + " && " + quoted(test::binary()) +
-                           " render source/article.xml --layout " + kExample + " -o " + quoted(pdf) + " 2>&1");
+  const auto r =
+      test::run("cd " + test::shell_quote(src) + " && " + test::shell_quote(test::binary()) +
+                " render source/article.xml --layout " + kExample + " -o " + test::shell_quote(pdf) + " 2>&1");
   INFO(r.out);
   REQUIRE(r.status == 0);
   REQUIRE(fs::exists(pdf));
   REQUIRE(fs::file_size(pdf) > 1000);
 
-  const auto text = test::run("pdftotext " + quoted(pdf) + " - 2>&1");
+  const auto text = test::run("pdftotext " + test::shell_quote(pdf) + " - 2>&1");
   INFO(text.out);
   REQUIRE(text.status == 0);
   CHECK(test::squash(text.out).find(test::squash(art->meta.title)) != std::string::npos);
-  const auto info = test::run("pdfinfo " + quoted(pdf) + " 2>&1");
+  const auto info = test::run("pdfinfo " + test::shell_quote(pdf) + " 2>&1");
   INFO(info.out);
   const auto at = info.out.find("Pages:");
   REQUIRE(at != std::string::npos);

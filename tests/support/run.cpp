@@ -24,6 +24,16 @@ Result run(const std::string& cmd) {
   return r;
 }
 
+std::string shell_quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+Result xmllint_relaxng(const std::string& schema, const std::string& file) {
+  return run("xmllint --noout --relaxng " + shell_quote(schema) + " " + shell_quote(file) + " 2>&1");
+}
+
 TempDir::TempDir() {
   std::string tmpl = (std::filesystem::temp_directory_path() / "briefing-test-XXXXXX").string();
   if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
@@ -52,8 +62,12 @@ std::string squash(const std::string& text) {
   return base::utf8_encode(out);
 }
 
-std::string source_dir() { return BRIEFING_SOURCE_DIR; }
+std::string source_dir() {
+  return BRIEFING_SOURCE_DIR;
+}
 
-std::string binary() { return BRIEFING_BINARY; }
+std::string binary() {
+  return BRIEFING_BINARY;
+}
 
 }  // namespace briefing::test

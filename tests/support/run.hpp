@@ -14,6 +14,12 @@ struct Result {
 /// Runs `cmd` with /bin/sh and captures its stdout.
 Result run(const std::string& cmd);
 
+/// `s` in single quotes for /bin/sh.
+std::string shell_quote(const std::string& s);
+
+/// Validates `file` against the RELAX NG `schema` with xmllint: its exit status and messages.
+Result xmllint_relaxng(const std::string& schema, const std::string& file);
+
 /// A fresh empty folder under the system's temporary folder, removed when destroyed.
 class TempDir {
  public:

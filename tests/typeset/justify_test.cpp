@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "base/text.hpp"
-#include "support/run.hpp"
+#include "support/spans.hpp"
 #include "typeset/paragraph.hpp"
 
 using namespace briefing;
@@ -13,22 +13,8 @@ using namespace briefing;
 namespace {
 
 /// Liberation Serif 10 pt spans at a.xml:3:9.
-struct Setter {
-  typeset::FontBook book;
-  typeset::FontId serif = -1;
-  Setter() {
-    std::string err;
-    serif = book.load(test::source_dir() + "/fonts/LiberationSerif-Regular.ttf", err);
-  }
-  typeset::Span span(const std::string& text, bool hyphenate = true) const {
-    typeset::Span s;
-    s.text = base::utf8_decode(text);
-    s.fonts = {serif};
-    s.size = 10;
-    s.hyphenate = hyphenate;
-    s.pos = {"a.xml", 3, 9};
-    return s;
-  }
+struct Setter : test::SerifSpans {
+  Setter() : SerifSpans({"a.xml", 3, 9}) {}
   typeset::SetParagraph set(const std::string& text, double width, base::DiagSink& d, bool hyphenate = true) const {
     std::string err;
     typeset::ParaSpec spec;

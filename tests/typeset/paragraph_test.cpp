@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "base/text.hpp"
-#include "support/run.hpp"
+#include "support/spans.hpp"
 #include "typeset/paragraph.hpp"
 #include "typeset/shape.hpp"
 #include "typeset/uniname.hpp"
@@ -11,22 +11,11 @@ using namespace briefing;
 
 namespace {
 
-struct Fixture {
-  typeset::FontBook book;
-  typeset::FontId serif = -1, dejavu = -1;
-  Fixture() {
+struct Fixture : test::SerifSpans {
+  typeset::FontId dejavu = -1;
+  Fixture() : SerifSpans({"a.xml", 7, 5}) {
     std::string err;
-    serif = book.load(test::source_dir() + "/fonts/LiberationSerif-Regular.ttf", err);
     dejavu = book.load(test::source_dir() + "/fonts/DejaVuSans.ttf", err);
-  }
-  typeset::Span span(const std::string& text, bool hyphenate = true) const {
-    typeset::Span s;
-    s.text = base::utf8_decode(text);
-    s.fonts = {serif};
-    s.size = 10;
-    s.hyphenate = hyphenate;
-    s.pos = {"a.xml", 7, 5};
-    return s;
   }
 };
 
