@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "pdf/deflate.hpp"
 #include "pdf/fontembed.hpp"
 #include "pdf/harufont.hpp"
 
@@ -123,6 +124,9 @@ void repair_font(const EmbeddedFont& f) {
   repair_to_unicode(f, attr);
   if (attr->descendant_font) repair_widths(f, attr->descendant_font);
   repair_cid_map(f, attr);  // libharu keeps the descendant font's map in the Type0 font's attributes
+  deflate_on_write(attr->cmap_stream);
+  deflate_on_write(attr->map_stream);
+  deflate_font_file_on_write(f.font);
 }
 
 }  // namespace briefing::pdf
