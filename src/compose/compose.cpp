@@ -199,12 +199,14 @@ void add(std::vector<frame::Page>& pages, const std::vector<Placed>& placed, con
 }
 
 Pass compose_once(const article::Article& art, const layout::Layout& lay, typeset::FontBook& fonts,
-                  base::DiagSink& diags, const typeset::Hyphenator* hyph, double scale, RowMemo* memo) {
+                  base::DiagSink& diags, const typeset::Hyphenator* hyph, double scale, RowMemo* memo,
+                  typeset::WordCache* words) {
   Pass pass;
   Ctx ctx{art, lay, fonts, diags, pass.doc};
   ctx.body_scale = scale;
   ctx.hyphenator = hyph;
   ctx.memo = memo;  // only a layout with a page limit composes more than once
+  ctx.words = words;
   const Geometry g = geometry(lay);
   double first_top = g.top;
   Row band;
@@ -334,10 +336,11 @@ std::optional<frame::Document> compose(const article::Article& art, const layout
   const std::vector<double> sizes = fit_sizes(lay);
   std::map<std::size_t, Probe> probes;
   RowMemo memo;
+  typeset::WordCache words;
   const std::size_t step = find_step(sizes, [&](std::size_t k) {
     Probe& p = probes[k];
-    p.pass =
-        compose_once(art, lay, fonts, p.diags, hyph, sizes[k] / sizes.front(), lay.max_pages > 0 ? &memo : nullptr);
+    p.pass = compose_once(art, lay, fonts, p.diags, hyph, sizes[k] / sizes.front(), lay.max_pages > 0 ? &memo : nullptr,
+                          &words);
     const Trial t = judge(p, lay, prior_errors);
     // Only a fitting pass, a fatal one or the last step's can be the answer: free the others.
     if (!t.fits && !t.fatal && k + 1 < sizes.size()) p.pass = Pass{};

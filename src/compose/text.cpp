@@ -145,6 +145,7 @@ std::vector<Row> set_rows_now(Ctx& ctx, const Style& st, const std::vector<types
   spec.first_indent = st.def->first_indent;
   spec.hyphenator = st.def->hyphenate ? ctx.hyphenator : nullptr;
   spec.lang = ctx.art.meta.lang.empty() ? "en" : ctx.art.meta.lang;
+  spec.words = ctx.words;
   const auto para = typeset::set_paragraph(ctx.fonts, spans, spec, ctx.diags);
   const base::SourcePos src = spans.empty() ? base::SourcePos{} : spans.front().pos;
   const typeset::FontId primary = st.chains[static_cast<std::size_t>(st.def->face)].empty()
