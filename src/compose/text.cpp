@@ -124,6 +124,7 @@ void emit_line(Ctx& ctx, const typeset::SetLine& line, double x, double baseline
     run.font = ctx.doc_font(seg.font);
     run.size = seg.size;
     run.colour = ctx.paints.at(static_cast<std::size_t>(seg.tag));
+    run.glyphs.reserve(seg.glyphs.size());
     for (const auto& g : seg.glyphs) run.glyphs.push_back({g.cp, g.x - x0});
     run.text = base::utf8_encode(seg.text);
     run.role = role;

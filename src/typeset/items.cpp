@@ -119,6 +119,9 @@ ItemList ItemBuilder::build() {
   std::vector<Ch> chars;
   for (std::size_t s = 0; s < spans_.size(); ++s)
     for (char32_t c : spans_[s].text) chars.push_back({c, static_cast<int>(s)});
+  // About one item per two characters (boxes, glue, hyphenation penalties): reserved at once.
+  out_.items.reserve(chars.size() / 2 + 8);
+  out_.pieces.reserve(chars.size() / 2 + 8);
   if (spec_.first_indent > 0) push(Item::box(spec_.first_indent));
   std::vector<Ch> w;
   std::vector<unsigned> soft;
@@ -283,8 +286,12 @@ void ItemBuilder::pieces(const std::vector<WordGlyph>& glyphs, std::size_t from,
     const WordGlyph& first = glyphs[k];
     const Span& s = span(first.span);
     Piece p{first.font, s.size, s.tag, {}, {}, 0, 0};
+    std::size_t end = k;
+    while (end < to && glyphs[end].font == first.font && glyphs[end].span == first.span) ++end;
+    p.glyphs.reserve(end - k);  // one allocation each, not a growing series
+    p.text.reserve(end - k);
     double x = 0;
-    for (; k < to && glyphs[k].font == first.font && glyphs[k].span == first.span; ++k) {
+    for (; k < end; ++k) {
       p.glyphs.push_back({glyphs[k].cp, x});
       p.text.push_back(glyphs[k].cp);
       x += glyphs[k].advance;
