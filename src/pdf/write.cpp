@@ -113,8 +113,11 @@ bool load_images(HPDF_Doc pdf, const frame::Document& doc, ImageTable& images, c
         return false;
       }
       // libharu leaves a PNG's alpha channel (the soft mask) uncompressed; deflate it too.
-      if (auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(loaded, "SMask", HPDF_OCLASS_DICT)))
+      if (auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(loaded, "SMask", HPDF_OCLASS_DICT))) {
         smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        deflate_on_write(smask);
+      }
+      deflate_on_write(loaded);  // a PNG's pixels (a JPEG keeps its DCT data as it is)
       images[img->file] = loaded;
     }
   return true;
