@@ -65,7 +65,7 @@ TEST_CASE("every stream of a rendered briefing has one FlateDecode filter and in
     const std::size_t start = at + 8, end = pdf.find("endstream", start);
     REQUIRE(end != std::string::npos);
     std::string z = pdf.substr(start, end - start);
-    while (!z.empty() && (z.back() == '\n' || z.back() == '\r')) z.pop_back();
+    if (!z.empty() && z.back() == '\n') z.pop_back();  // libharu writes "\nendstream"; the data may end in \n too
     std::string out(1 << 20, '\0');
     uLongf len = out.size();
     CHECK(uncompress(reinterpret_cast<Bytef*>(out.data()), &len, reinterpret_cast<const Bytef*>(z.data()), z.size()) ==
