@@ -7,6 +7,8 @@
 #include <libdeflate.h>
 
 #include <atomic>
+#include <mutex>
+#include <unordered_map>
 
 namespace briefing::pdf {
 
@@ -46,14 +48,45 @@ bool read_all(HPDF_Stream s, std::string& out) {
   return out.size() == s->size;
 }
 
-/// The before-write function deflate_on_write() installs.
-HPDF_STATUS compress_before_write(HPDF_Dict d) {
+/// Compressed font streams of this process by their raw bytes: a batch embeds the same subset
+/// (FontFile2, CIDToGIDMap, ToUnicode) of a face again and again, and libdeflate's output for
+/// the same bytes is always the same. Starts afresh past a bound.
+class PackedCache {
+ public:
+  std::string get(const std::string& raw) {
+    {
+      std::lock_guard lock(mutex_);
+      if (const auto it = map_.find(raw); it != map_.end()) return it->second;
+    }
+    std::string packed = flate(raw);
+    if (packed.empty()) return packed;  // a failure is not remembered
+    std::lock_guard lock(mutex_);
+    if (map_.size() >= kMaxEntries || bytes_ > kMaxBytes) map_.clear(), bytes_ = 0;
+    bytes_ += raw.size() + packed.size();
+    map_.emplace(raw, packed);
+    return packed;
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 512, kMaxBytes = 32u << 20;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> map_;
+  std::size_t bytes_ = 0;
+};
+
+PackedCache& packed_cache() {
+  static PackedCache cache;
+  return cache;
+}
+
+/// Replaces a stream's bytes by their flate() form, through the cache when `remember`.
+HPDF_STATUS compress(HPDF_Dict d, bool remember) {
   if (!d->stream || d->stream->type != HPDF_STREAM_MEMORY || d->filter != HPDF_STREAM_FILTER_FLATE_DECODE ||
       d->write_fn)
     return HPDF_OK;  // not a plain deflated memory stream: libharu writes it as before
   std::string raw;
   if (!read_all(d->stream, raw)) return HPDF_OK;
-  const std::string packed = flate(raw);
+  const std::string packed = remember ? packed_cache().get(raw) : flate(raw);
   if (packed.empty() && !raw.empty()) return HPDF_OK;
   HPDF_MemStream_FreeData(d->stream);
   const HPDF_STATUS rc = HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
@@ -62,6 +95,14 @@ HPDF_STATUS compress_before_write(HPDF_Dict d) {
   d->filter = HPDF_STREAM_FILTER_NONE;  // libharu copies the bytes and drops its /Filter entry …
   d->write_fn = write_flate_filter;     // … and this writes it back
   return HPDF_OK;
+}
+
+/// The before-write functions deflate_on_write() installs.
+HPDF_STATUS compress_before_write(HPDF_Dict d) {
+  return compress(d, false);
+}
+HPDF_STATUS compress_remembered_before_write(HPDF_Dict d) {
+  return compress(d, true);
 }
 
 /// libharu's before-write function of Type0 fonts with a CIDFontType2 descendant (one static
@@ -93,10 +134,11 @@ std::string flate(std::string_view data) {
   return out;
 }
 
-void deflate_on_write(HPDF_Dict stream_dict) {
+void deflate_on_write(HPDF_Dict stream_dict, bool remember) {
   if (!stream_dict || !stream_dict->stream) return;
-  if (stream_dict->before_write_fn && stream_dict->before_write_fn != compress_before_write) return;
-  stream_dict->before_write_fn = compress_before_write;
+  const HPDF_Dict_BeforeWriteFunc fn = stream_dict->before_write_fn;
+  if (fn && fn != compress_before_write && fn != compress_remembered_before_write) return;
+  stream_dict->before_write_fn = remember ? compress_remembered_before_write : compress_before_write;
 }
 
 void deflate_font_file_on_write(HPDF_Font font) {

@@ -16,7 +16,9 @@ namespace briefing::pdf {
 /// filter is switched off (so it copies them as they are) and /Filter /FlateDecode is written
 /// with the other entries. Only streams libharu would have deflated are touched (the filter
 /// libharu has set by then decides), so nothing that was stored uncompressed becomes compressed.
-void deflate_on_write(HPDF_Dict stream_dict);
+/// With `remember`, the compressed bytes are also kept for the process, by the raw bytes, and
+/// reused when the same bytes come again (font streams in a batch).
+void deflate_on_write(HPDF_Dict stream_dict, bool remember = false);
 
 /// Has the FontFile2 stream of an embedded Type0 TrueType font compressed by deflate_on_write: the
 /// stream only exists once libharu writes the font (the font's before-write function creates it),

@@ -123,9 +123,9 @@ void repair_font(const EmbeddedFont& f) {
   auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
   repair_to_unicode(f, attr);
   if (attr->descendant_font) repair_widths(f, attr->descendant_font);
-  repair_cid_map(f, attr);  // libharu keeps the descendant font's map in the Type0 font's attributes
-  deflate_on_write(attr->cmap_stream);
-  deflate_on_write(attr->map_stream);
+  repair_cid_map(f, attr);                    // libharu keeps the descendant font's map in the Type0 font's attributes
+  deflate_on_write(attr->cmap_stream, true);  // the same for the same face and code points
+  deflate_on_write(attr->map_stream, true);
   deflate_font_file_on_write(f.font);
 }
 
