@@ -75,27 +75,33 @@ void PatternDict::grow() {
 /// Adds a pattern's letters with its match, and every prefix of them as a state.
 void PatternDict::add(std::string_view letters, std::string_view match) {
   if (letters.empty()) return;  // the start state's match is never applied
+  const std::size_t n = letters.size();
   const auto off = static_cast<std::uint32_t>(arena_.size());
   arena_.append(letters);
   const auto match_at = static_cast<std::uint32_t>(matches_.size());
   matches_.append(match).push_back('\0');
-  longest_ = std::max(longest_, letters.size());
+  longest_ = std::max(longest_, n);
+  while (4 * (used_ + n) > 3 * table_.size()) grow();  // room for every prefix, so no slot moves below
+  // The prefixes' hashes, shortest first; then the prefixes longest first: once one is there,
+  // every shorter one is too (it was added with it), so the walk stops there.
+  std::uint32_t hashes[MAX_CHARS];
   std::uint32_t h = kFnvBasis;
-  for (std::size_t k = 1; k <= letters.size(); ++k) {
-    if (4 * (used_ + 1) > 3 * table_.size()) grow();
-    h = fnv_step(h, letters[k - 1]);
-    const std::size_t mask = table_.size() - 1;
-    std::size_t i = mix(h) & mask;
+  for (std::size_t k = 0; k < n; ++k) hashes[k] = h = fnv_step(h, letters[k]);
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t k = n; k >= 1; --k) {
+    std::size_t i = mix(hashes[k - 1]) & mask;
     for (;; i = (i + 1) & mask) {
       const std::size_t len = table_[i].len_match >> 24;
       if (len == 0 || (len == k && same(arena_.data() + table_[i].off, letters.data(), k))) break;
     }
     Slot& s = table_[i];
-    if ((s.len_match >> 24) == 0) {
+    const bool known = (s.len_match >> 24) != 0;
+    if (!known) {
       s = {off, static_cast<std::uint32_t>(k) << 24};
       ++used_;
     }
-    if (k == letters.size()) s.len_match = (static_cast<std::uint32_t>(k) << 24) | (match_at + 1);  // the last wins
+    if (k == n) s.len_match = (static_cast<std::uint32_t>(k) << 24) | (match_at + 1);  // the last wins
+    if (known) break;
   }
 }
 
