@@ -3,6 +3,7 @@
 #include "compose/compose.hpp"
 
 #include <cmath>
+#include <iterator>
 #include <map>
 
 #include <fmt/format.h>
@@ -70,7 +71,8 @@ std::vector<Section> main_sections(Ctx& ctx, const Geometry& g, std::vector<Row>
     std::size_t from = 0;
     auto body_part = [&](std::size_t to) {
       Section part{
-          {body.rows.begin() + static_cast<std::ptrdiff_t>(from), body.rows.begin() + static_cast<std::ptrdiff_t>(to)},
+          {std::make_move_iterator(body.rows.begin() + static_cast<std::ptrdiff_t>(from)),  // each row goes once
+           std::make_move_iterator(body.rows.begin() + static_cast<std::ptrdiff_t>(to))},
           {},
           body.columns,
           body.balance};
@@ -184,11 +186,11 @@ struct Pass {
   std::vector<Overflow> overflows;
 };
 
-void add(std::vector<frame::Page>& pages, const std::vector<Placed>& placed, const layout::Layout& lay, Pass& pass) {
-  for (const auto& p : placed) {
+void add(std::vector<frame::Page>& pages, std::vector<Placed>&& placed, const layout::Layout& lay, Pass& pass) {
+  for (auto& p : placed) {
     if (p.items.empty()) continue;
     auto& items = pages[p.page].items;
-    items.insert(items.end(), p.items.begin(), p.items.end());
+    items.insert(items.end(), std::make_move_iterator(p.items.begin()), std::make_move_iterator(p.items.end()));
     if (lay.max_pages > 0 && p.page >= static_cast<std::size_t>(lay.max_pages)) {
       pass.overflow_lines += p.body_lines;
       pass.overflow_height += p.height;
@@ -249,8 +251,8 @@ Pass compose_once(const article::Article& art, const layout::Layout& lay, typese
     for (const auto& img : lay.images)
       if (i == 0 || img.every_page)
         pass.doc.pages[i].items.push_back(frame::Image{img.x, img.y, img.width, img.height, img.file, "image"});
-  add(pass.doc.pages, side_placed, lay, pass);
-  add(pass.doc.pages, placed, lay, pass);
+  add(pass.doc.pages, std::move(side_placed), lay, pass);
+  add(pass.doc.pages, std::move(placed), lay, pass);
   const int n = static_cast<int>(pages);
   for (int i = 0; i < n; ++i) page_furniture(ctx, g, i + 1, n, pass.doc.pages[static_cast<std::size_t>(i)].items);
   pass.doc.info = info(art);
