@@ -103,10 +103,11 @@ EncodedRun encode_run(const std::vector<frame::Glyph>& glyphs, double size,
   std::vector<double> widths(glyphs.size());
   for (std::size_t i = 0; i < glyphs.size(); ++i) widths[i] = width_of(glyphs[i].cp);
   out.char_space = usual_gap(glyphs, widths, size);
-  std::string& tj = out.tj;
-  // At most "> -" and 20 digits, ".dd", " <" and four hex digits per glyph, and the brackets.
-  tj.resize(16 + glyphs.size() * 34);
-  char* p = put(tj.data(), "[<");
+  // At most "> -" and 20 digits, ".dd", " <" and four hex digits per glyph, and the brackets,
+  // written into a scratch buffer that only ever grows (no zero-filling per run).
+  thread_local std::string scratch;
+  if (scratch.size() < 16 + glyphs.size() * 34) scratch.resize(16 + glyphs.size() * 34);
+  char* p = put(scratch.data(), "[<");
   double pen = glyphs.front().x;  // where the viewer's pen is, from the values actually written
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     if (i > 0) {
@@ -123,7 +124,7 @@ EncodedRun encode_run(const std::vector<frame::Glyph>& glyphs, double size,
     pen += widths[i] * size / 1000.0 + out.char_space;
   }
   p = put(p, ">] TJ\n");
-  tj.resize(static_cast<std::size_t>(p - tj.data()));
+  out.tj.assign(scratch.data(), static_cast<std::size_t>(p - scratch.data()));
   return out;
 }
 
