@@ -102,3 +102,12 @@ extern "C" HPDF_BYTE* HPDF_MemCpy(HPDF_BYTE* out, const HPDF_BYTE* in, HPDF_UINT
   }
   return out + n;
 }
+
+// libharu's HPDF_StrLen is a byte loop too (every string written to a stream goes through it);
+// the same answer: 0 for a null or empty string or a zero limit, else the length capped at a
+// positive limit.
+extern "C" HPDF_UINT HPDF_StrLen(const char* s, HPDF_INT maxlen) {
+  if (!s || !*s || maxlen == 0) return 0;
+  if (maxlen < 0) return static_cast<HPDF_UINT>(std::strlen(s));
+  return static_cast<HPDF_UINT>(strnlen(s, static_cast<std::size_t>(maxlen)));
+}
