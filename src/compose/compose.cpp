@@ -3,6 +3,7 @@
 #include "compose/compose.hpp"
 
 #include <cmath>
+#include <iterator>
 #include <map>
 
 #include <fmt/format.h>
@@ -70,7 +71,8 @@ std::vector<Section> main_sections(Ctx& ctx, const Geometry& g, std::vector<Row>
     std::size_t from = 0;
     auto body_part = [&](std::size_t to) {
       Section part{
-          {body.rows.begin() + static_cast<std::ptrdiff_t>(from), body.rows.begin() + static_cast<std::ptrdiff_t>(to)},
+          {std::make_move_iterator(body.rows.begin() + static_cast<std::ptrdiff_t>(from)),  // each row goes once
+           std::make_move_iterator(body.rows.begin() + static_cast<std::ptrdiff_t>(to))},
           {},
           body.columns,
           body.balance};
@@ -184,11 +186,11 @@ struct Pass {
   std::vector<Overflow> overflows;
 };
 
-void add(std::vector<frame::Page>& pages, const std::vector<Placed>& placed, const layout::Layout& lay, Pass& pass) {
-  for (const auto& p : placed) {
+void add(std::vector<frame::Page>& pages, std::vector<Placed>&& placed, const layout::Layout& lay, Pass& pass) {
+  for (auto& p : placed) {
     if (p.items.empty()) continue;
     auto& items = pages[p.page].items;
-    items.insert(items.end(), p.items.begin(), p.items.end());
+    items.insert(items.end(), std::make_move_iterator(p.items.begin()), std::make_move_iterator(p.items.end()));
     if (lay.max_pages > 0 && p.page >= static_cast<std::size_t>(lay.max_pages)) {
       pass.overflow_lines += p.body_lines;
       pass.overflow_height += p.height;
@@ -199,12 +201,14 @@ void add(std::vector<frame::Page>& pages, const std::vector<Placed>& placed, con
 }
 
 Pass compose_once(const article::Article& art, const layout::Layout& lay, typeset::FontBook& fonts,
-                  base::DiagSink& diags, const typeset::Hyphenator* hyph, double scale, RowMemo* memo) {
+                  base::DiagSink& diags, const typeset::Hyphenator* hyph, double scale, RowMemo* memo,
+                  typeset::WordCache* words) {
   Pass pass;
   Ctx ctx{art, lay, fonts, diags, pass.doc};
   ctx.body_scale = scale;
   ctx.hyphenator = hyph;
   ctx.memo = memo;  // only a layout with a page limit composes more than once
+  ctx.words = words;
   const Geometry g = geometry(lay);
   double first_top = g.top;
   Row band;
@@ -247,8 +251,8 @@ Pass compose_once(const article::Article& art, const layout::Layout& lay, typese
     for (const auto& img : lay.images)
       if (i == 0 || img.every_page)
         pass.doc.pages[i].items.push_back(frame::Image{img.x, img.y, img.width, img.height, img.file, "image"});
-  add(pass.doc.pages, side_placed, lay, pass);
-  add(pass.doc.pages, placed, lay, pass);
+  add(pass.doc.pages, std::move(side_placed), lay, pass);
+  add(pass.doc.pages, std::move(placed), lay, pass);
   const int n = static_cast<int>(pages);
   for (int i = 0; i < n; ++i) page_furniture(ctx, g, i + 1, n, pass.doc.pages[static_cast<std::size_t>(i)].items);
   pass.doc.info = info(art);
@@ -334,10 +338,11 @@ std::optional<frame::Document> compose(const article::Article& art, const layout
   const std::vector<double> sizes = fit_sizes(lay);
   std::map<std::size_t, Probe> probes;
   RowMemo memo;
+  typeset::WordCache words;
   const std::size_t step = find_step(sizes, [&](std::size_t k) {
     Probe& p = probes[k];
-    p.pass =
-        compose_once(art, lay, fonts, p.diags, hyph, sizes[k] / sizes.front(), lay.max_pages > 0 ? &memo : nullptr);
+    p.pass = compose_once(art, lay, fonts, p.diags, hyph, sizes[k] / sizes.front(), lay.max_pages > 0 ? &memo : nullptr,
+                          &words);
     const Trial t = judge(p, lay, prior_errors);
     // Only a fitting pass, a fatal one or the last step's can be the answer: free the others.
     if (!t.fits && !t.fatal && k + 1 < sizes.size()) p.pass = Pass{};

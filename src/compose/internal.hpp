@@ -62,6 +62,7 @@ struct Ctx {
   std::set<std::string> failed_fonts;  ///< font files already reported as unloadable
   const typeset::Hyphenator* hyphenator = nullptr;
   RowMemo* memo = nullptr;                           ///< set text shared by the copy-fitting passes
+  typeset::WordCache* words = nullptr;               ///< shaped and cut words, shared by the passes
   std::vector<typeset::FontId>* font_log = nullptr;  ///< where doc_font() notes the fonts it is asked for
 
   /// The resolved style of that name (loaded on first use).

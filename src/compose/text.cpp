@@ -124,6 +124,7 @@ void emit_line(Ctx& ctx, const typeset::SetLine& line, double x, double baseline
     run.font = ctx.doc_font(seg.font);
     run.size = seg.size;
     run.colour = ctx.paints.at(static_cast<std::size_t>(seg.tag));
+    run.glyphs.reserve(seg.glyphs.size());
     for (const auto& g : seg.glyphs) run.glyphs.push_back({g.cp, g.x - x0});
     run.text = base::utf8_encode(seg.text);
     run.role = role;
@@ -145,6 +146,7 @@ std::vector<Row> set_rows_now(Ctx& ctx, const Style& st, const std::vector<types
   spec.first_indent = st.def->first_indent;
   spec.hyphenator = st.def->hyphenate ? ctx.hyphenator : nullptr;
   spec.lang = ctx.art.meta.lang.empty() ? "en" : ctx.art.meta.lang;
+  spec.words = ctx.words;
   const auto para = typeset::set_paragraph(ctx.fonts, spans, spec, ctx.diags);
   const base::SourcePos src = spans.empty() ? base::SourcePos{} : spans.front().pos;
   const typeset::FontId primary = st.chains[static_cast<std::size_t>(st.def->face)].empty()

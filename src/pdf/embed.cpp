@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "pdf/deflate.hpp"
 #include "pdf/fontembed.hpp"
 #include "pdf/harufont.hpp"
 
@@ -33,6 +34,13 @@ void measure(const typeset::Font& font, EmbeddedFont& f) {
   for (char32_t c : f.cps)  // in code order, as width() looks them up
     f.widths.emplace_back(
         c, std::round(hb_font_get_glyph_h_advance(font.hb_font(), font.glyph(c)) * 1000.0 / font.upem()));
+  // A direct table for the common codes (every glyph of a run looks its width up).
+  char32_t top = 0;
+  for (const auto& [c, w] : f.widths)
+    if (c < 0x3000) top = std::max(top, c);
+  f.direct.assign(f.widths.empty() ? 0 : static_cast<std::size_t>(top) + 1, 0);
+  for (const auto& [c, w] : f.widths)
+    if (c <= top && w >= 0 && w < 65535 && w == std::floor(w)) f.direct[c] = static_cast<std::uint16_t>(w + 1);
 }
 
 /// Loads one subset font into libharu; false with `error` on failure.
@@ -92,6 +100,7 @@ void repair_cid_map(const EmbeddedFont& f, HPDF_FontAttr attr) {
 }  // namespace
 
 double EmbeddedFont::width(char32_t cp) const {
+  if (cp < direct.size() && direct[cp] != 0) return direct[cp] - 1;
   const auto it =
       std::lower_bound(widths.begin(), widths.end(), cp, [](const auto& w, char32_t c) { return w.first < c; });
   return it == widths.end() || it->first != cp ? 0 : it->second;
@@ -122,7 +131,10 @@ void repair_font(const EmbeddedFont& f) {
   auto* attr = static_cast<HPDF_FontAttr>(f.font->attr);
   repair_to_unicode(f, attr);
   if (attr->descendant_font) repair_widths(f, attr->descendant_font);
-  repair_cid_map(f, attr);  // libharu keeps the descendant font's map in the Type0 font's attributes
+  repair_cid_map(f, attr);                    // libharu keeps the descendant font's map in the Type0 font's attributes
+  deflate_on_write(attr->cmap_stream, true);  // the same for the same face and code points
+  deflate_on_write(attr->map_stream, true);
+  deflate_font_file_on_write(f.font);
 }
 
 }  // namespace briefing::pdf

@@ -3,6 +3,7 @@
 
 #include <hpdf.h>
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <utility>
@@ -24,6 +25,7 @@ struct EmbeddedFont {
   HPDF_Font font = nullptr;
   std::set<char32_t> cps;
   std::vector<std::pair<char32_t, double>> widths;  ///< advances in whole 1/1000 em by code, as written to /W
+  std::vector<std::uint16_t> direct;  ///< width + 1 by code up to the highest code below U+3000 (0: look up)
   [[nodiscard]] double width(char32_t cp) const;
 };
 

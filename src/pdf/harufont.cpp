@@ -4,6 +4,7 @@
 #include <hpdf_encoder.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #include <cstring>
 
@@ -82,3 +83,31 @@ QuietUtf8Encoder::~QuietUtf8Encoder() {
 }
 
 }  // namespace briefing::pdf
+
+// libharu's own memset and memcpy are byte loops (HPDF_MemSet was 4 % of a render's
+// instructions: the encoder's tables and every CID font's 128 KB scratch map are cleared with
+// it, per document). libharu calls both through its PLT, so these definitions take their
+// place; they return what libharu's do (the end of the range) and copy overlapping ranges
+// forwards byte by byte, as libharu's loop does.
+extern "C" void* HPDF_MemSet(void* s, HPDF_BYTE c, HPDF_UINT n) {
+  std::memset(s, c, n);
+  return static_cast<HPDF_BYTE*>(s) + n;
+}
+
+extern "C" HPDF_BYTE* HPDF_MemCpy(HPDF_BYTE* out, const HPDF_BYTE* in, HPDF_UINT n) {
+  if (out + n <= in || in + n <= out) {
+    std::memcpy(out, in, n);
+  } else {
+    for (HPDF_UINT i = 0; i < n; ++i) out[i] = in[i];
+  }
+  return out + n;
+}
+
+// libharu's HPDF_StrLen is a byte loop too (every string written to a stream goes through it);
+// the same answer: 0 for a null or empty string or a zero limit, else the length capped at a
+// positive limit.
+extern "C" HPDF_UINT HPDF_StrLen(const char* s, HPDF_INT maxlen) {
+  if (!s || !*s || maxlen == 0) return 0;
+  if (maxlen < 0) return static_cast<HPDF_UINT>(std::strlen(s));
+  return static_cast<HPDF_UINT>(strnlen(s, static_cast<std::size_t>(maxlen)));
+}

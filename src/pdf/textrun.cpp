@@ -1,8 +1,8 @@
 #include "pdf/textrun.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -19,26 +19,44 @@ double round_tc(double v) {
   return std::round(v * 1e5) / 1e5;
 }
 
+/// std::lround for the small values written here (|v| < 2^52), without the library call: the
+/// integer part and the fraction are exact, so the rounding (half away from zero) is the same.
+long round_half_away(double v) {
+  long t = static_cast<long>(v);
+  const double f = v - static_cast<double>(t);
+  if (f >= 0.5) ++t;
+  if (f <= -0.5) --t;
+  return t;
+}
+
 /// The most frequent gap between one glyph's advance and the next glyph (gaps within 1/1000 em
 /// count as one, which absorbs the widths' rounding; their mean is returned), or 0 when no gap
 /// occurs at least twice and in a quarter of the pairs. Ties go to the smallest gap.
 double usual_gap(const std::vector<frame::Glyph>& g, const std::vector<double>& widths, double size) {
-  std::vector<std::pair<long, double>> gaps;  // 1/1000 em bucket and the gap itself
-  gaps.reserve(g.size());
+  // Buckets by 1/1000 em, each summed in glyph order (as a stable sort by bucket then a sum
+  // would); a run has few distinct buckets, so a short list searched from its last hit will do.
+  struct Bucket {
+    long key;
+    int count;
+    double sum;
+  };
+  std::vector<Bucket> buckets;
+  std::size_t last = 0;
   for (std::size_t i = 1; i < g.size(); ++i) {
     const double gap = g[i].x - g[i - 1].x - widths[i - 1] * size / 1000.0;
-    gaps.emplace_back(std::lround(gap * 1000.0 / size), gap);
+    const long key = round_half_away(gap * 1000.0 / size);
+    if (last >= buckets.size() || buckets[last].key != key) {
+      last = 0;
+      while (last < buckets.size() && buckets[last].key != key) ++last;
+      if (last == buckets.size()) buckets.push_back({key, 0, 0.0});
+    }
+    ++buckets[last].count;
+    buckets[last].sum += gap;
   }
-  // Buckets in order of their key; the sum runs in glyph order within a bucket, as it always has.
-  std::stable_sort(gaps.begin(), gaps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(buckets.begin(), buckets.end(), [](const Bucket& a, const Bucket& b) { return a.key < b.key; });
   std::pair<int, double> best{0, 0.0};
-  for (std::size_t i = 0; i < gaps.size();) {
-    std::pair<int, double> b{0, 0.0};
-    std::size_t j = i;
-    for (; j < gaps.size() && gaps[j].first == gaps[i].first; ++j) ++b.first, b.second += gaps[j].second;
-    if (b.first > best.first) best = b;
-    i = j;
-  }
+  for (const Bucket& b : buckets)
+    if (b.count > best.first) best = {b.count, b.sum};
   const double mean = best.first > 0 ? best.second / best.first : 0.0;
   // Below a third of a unit the "gap" is only the widths' rounding, which corrections handle.
   const bool usual =
@@ -46,22 +64,34 @@ double usual_gap(const std::vector<frame::Glyph>& g, const std::vector<double>& 
   return usual ? round_tc(mean) : 0.0;
 }
 
-/// Appends a TJ number in 1/1000 em with at most two decimals ("-12.5"); nothing when zero.
-void append_number(std::string& s, long hundredths) {
-  if (hundredths == 0) return;
+/// Writes a TJ number in 1/1000 em with at most two decimals ("-12.5") at `p`; nothing when zero.
+char* put_number(char* p, long hundredths) {
+  if (hundredths == 0) return p;
   const long a = std::labs(hundredths);
-  if (hundredths < 0) s += '-';
-  s += std::to_string(a / 100);
-  if (a % 100 == 0) return;
-  s += '.';
-  s += static_cast<char>('0' + (a % 100) / 10);
-  if (a % 10 != 0) s += static_cast<char>('0' + a % 10);
+  if (hundredths < 0) *p++ = '-';
+  char digits[24];
+  int n = 0;
+  for (long whole = a / 100; n == 0 || whole > 0; whole /= 10) digits[n++] = static_cast<char>('0' + whole % 10);
+  while (n > 0) *p++ = digits[--n];
+  if (a % 100 == 0) return p;
+  *p++ = '.';
+  *p++ = static_cast<char>('0' + (a % 100) / 10);
+  if (a % 10 != 0) *p++ = static_cast<char>('0' + a % 10);
+  return p;
 }
 
-/// Appends a code as four upper-case hex digits.
-void append_hex4(std::string& s, unsigned v) {
+/// Writes a code as four upper-case hex digits at `p`.
+char* put_hex4(char* p, unsigned v) {
   static constexpr char kDigits[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) s += kDigits[(v >> shift) & 0xF];
+  for (int shift = 12; shift >= 0; shift -= 4) *p++ = kDigits[(v >> shift) & 0xF];
+  return p;
+}
+
+/// Copies a literal at `p`.
+template <std::size_t N>
+char* put(char* p, const char (&text)[N]) {
+  for (std::size_t i = 0; i + 1 < N; ++i) *p++ = text[i];
+  return p;
 }
 
 }  // namespace
@@ -73,25 +103,28 @@ EncodedRun encode_run(const std::vector<frame::Glyph>& glyphs, double size,
   std::vector<double> widths(glyphs.size());
   for (std::size_t i = 0; i < glyphs.size(); ++i) widths[i] = width_of(glyphs[i].cp);
   out.char_space = usual_gap(glyphs, widths, size);
-  std::string& tj = out.tj;
-  tj.reserve(8 + glyphs.size() * 6);
-  tj = "[<";
+  // At most "> -" and 20 digits, ".dd", " <" and four hex digits per glyph, and the brackets,
+  // written into a scratch buffer that only ever grows (no zero-filling per run).
+  thread_local std::string scratch;
+  if (scratch.size() < 16 + glyphs.size() * 34) scratch.resize(16 + glyphs.size() * 34);
+  char* p = put(scratch.data(), "[<");
   double pen = glyphs.front().x;  // where the viewer's pen is, from the values actually written
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     if (i > 0) {
-      long adj = std::lround((pen - glyphs[i].x) * 1000.0 / size * 100.0);
+      long adj = round_half_away((pen - glyphs[i].x) * 1000.0 / size * 100.0);
       if (std::labs(adj) <= kMaxDrift) adj = 0;
       if (adj != 0) {
-        tj += "> ";
-        append_number(tj, adj);
-        tj += " <";
+        p = put(p, "> ");
+        p = put_number(p, adj);
+        p = put(p, " <");
       }
       pen -= static_cast<double>(adj) / 100.0 * size / 1000.0;
     }
-    append_hex4(tj, static_cast<unsigned>(glyphs[i].cp));
+    p = put_hex4(p, static_cast<unsigned>(glyphs[i].cp));
     pen += widths[i] * size / 1000.0 + out.char_space;
   }
-  tj += ">] TJ\n";
+  p = put(p, ">] TJ\n");
+  out.tj.assign(scratch.data(), static_cast<std::size_t>(p - scratch.data()));
   return out;
 }
 

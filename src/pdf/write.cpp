@@ -4,6 +4,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "frame/dump.hpp"
+#include "pdf/deflate.hpp"
 #include "pdf/embed.hpp"
 #include "pdf/page.hpp"
 
@@ -104,15 +106,18 @@ bool load_images(HPDF_Doc pdf, const frame::Document& doc, ImageTable& images, c
         std::fclose(f);
       }
       const bool jpeg = static_cast<unsigned char>(magic[0]) == 0xFF && static_cast<unsigned char>(magic[1]) == 0xD8;
-      HPDF_Image loaded = jpeg ? HPDF_LoadJpegImageFromFile(pdf, img->file.c_str())
-                               : HPDF_LoadPngImageFromFile(pdf, img->file.c_str());
+      HPDF_Image loaded =
+          jpeg ? HPDF_LoadJpegImageFromFile(pdf, img->file.c_str()) : HPDF_LoadPngImageFromFile(pdf, img->file.c_str());
       if (!loaded || herr.code != 0) {
         error = fmt::format("cannot embed the image '{}' (libharu error 0x{:04X})", img->file, herr.code);
         return false;
       }
       // libharu leaves a PNG's alpha channel (the soft mask) uncompressed; deflate it too.
-      if (auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(loaded, "SMask", HPDF_OCLASS_DICT)))
+      if (auto* smask = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(loaded, "SMask", HPDF_OCLASS_DICT))) {
         smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        deflate_on_write(smask);
+      }
+      deflate_on_write(loaded);  // a PNG's pixels (a JPEG keeps its DCT data as it is)
       images[img->file] = loaded;
     }
   return true;
@@ -156,6 +161,7 @@ bool render(const frame::Document& doc, typeset::FontBook& fonts, const Options&
     if (!page) break;
     set_page_boxes(h.pdf, page, p);
     draw_page(page, p, embedded, images);
+    deflate_on_write(static_cast<HPDF_PageAttr>(page->attr)->contents);
   }
   for (const auto& f : embedded) repair_font(f);
   set_info(h.pdf, doc, options);

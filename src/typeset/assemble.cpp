@@ -7,12 +7,15 @@ namespace briefing::typeset {
 
 namespace {
 
-/// Appends a piece's glyphs to a line at x, spreading `extra` over its letter-spacing gaps.
-void place(SetLine& line, const Piece& p, double x, double extra, bool space_before) {
+/// Appends a piece's glyphs to a line at x, spreading `extra` over its letter-spacing gaps; a new
+/// segment reserves room for `room` glyphs (what the whole line holds) at once.
+void place(SetLine& line, const Piece& p, double x, double extra, bool space_before, std::size_t room) {
   if (p.glyphs.empty()) return;
   if (line.segments.empty() || line.segments.back().font != p.font || line.segments.back().size != p.size ||
       line.segments.back().tag != p.tag) {
     line.segments.push_back({p.font, p.size, p.tag, {}, {}});
+    line.segments.back().glyphs.reserve(room);
+    line.segments.back().text.reserve(room);
   } else if (space_before) {
     line.segments.back().text += U' ';
   }
@@ -41,12 +44,15 @@ SetLine assemble_line(const ItemList& list, std::size_t from, const Break& b, bo
   line.hyphenated = b.hyphenated;
   double x = 0;
   bool gap = false;
+  std::size_t room = 0;  // glyphs and spaces on the line, at most
+  for (std::size_t i = from; i <= b.item && i < list.pieces.size(); ++i) room += list.pieces[i].glyphs.size() + 1;
+  line.text.reserve(room);
   for (std::size_t i = from; i < b.item; ++i) {
     const Item& it = list.items[i];
     const Piece& p = list.pieces[i];
     if (it.kind == Item::Kind::box) {
       const double extra = adjustment(it, line.ratio);
-      place(line, p, x, extra, gap);
+      place(line, p, x, extra, gap, room);
       gap = gap && p.glyphs.empty();
       line.text += p.text;
       x += it.width + extra;
@@ -57,7 +63,7 @@ SetLine assemble_line(const ItemList& list, std::size_t from, const Break& b, bo
   }
   const Item& at = list.items[b.item];
   if (at.kind == Item::Kind::penalty && at.width > 0) {
-    place(line, list.pieces[b.item], x, 0, false);
+    place(line, list.pieces[b.item], x, 0, false, room);
     line.text += list.pieces[b.item].text;
     x += at.width;
   }

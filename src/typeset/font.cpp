@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <hb-ot.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -160,10 +161,39 @@ bool Font::has_table(hb_tag_t t) const {
   return false;
 }
 
+namespace {
+/// Anonymous pages mapped for a whole font file, released with the blob.
+struct Pages {
+  void* at;
+  std::size_t size;
+};
+void release_pages(void* user) {
+  auto* p = static_cast<Pages*>(user);
+  ::munmap(p->at, p->size);
+  delete p;
+}
+}  // namespace
+
+hb_blob_t* Font::read_whole() const {
+  // Pages populated in one call: read into fresh heap memory, a 400 KB font cost a page fault
+  // per 4 KB (a fifth of a render's faults came from reading the four fonts for subsetting).
+  // Still a private copy, so a font file rewritten while `watch` runs cannot touch it.
+  void* at = size_ > 0
+                 ? ::mmap(nullptr, size_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0)
+                 : MAP_FAILED;
+  if (at == MAP_FAILED) return read_blob(0, size_);
+  if (!pread_all(fd_, at, size_, 0)) {
+    ::munmap(at, size_);
+    return hb_blob_get_empty();
+  }
+  return hb_blob_create(static_cast<const char*>(at), static_cast<unsigned>(size_), HB_MEMORY_MODE_WRITABLE,
+                        new Pages{at, size_}, release_pages);
+}
+
 hb_face_t* Font::file_face() const {
   std::call_once(file_once_, [this] {
     if (file_face_) return;
-    hb_blob_t* all = read_blob(0, size_);
+    hb_blob_t* all = read_whole();
     file_face_ = hb_face_create(all, 0);
     hb_blob_destroy(all);
   });

@@ -69,6 +69,7 @@ class Font {
   [[nodiscard]] hb_blob_t* read_table(hb_tag_t tag) const;
   /// Reads `length` bytes at `offset` into a blob; the empty blob when the file is shorter.
   [[nodiscard]] hb_blob_t* read_blob(std::uint64_t offset, std::uint64_t length) const;
+  [[nodiscard]] hb_blob_t* read_whole() const;
   [[nodiscard]] bool has_table(hb_tag_t tag) const;
   /// Asks HarfBuzz for the cmap entry of a code point.
   [[nodiscard]] hb_codepoint_t lookup(char32_t cp) const;

@@ -53,8 +53,8 @@ std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dir, std::string
     std::unique_ptr<Hyphenator> h(new Hyphenator());
     std::string read_error;
     if (const auto text = base::read_file(c, read_error)) h->patterns_ = PatternDict::parse(*text);
-    h->dict_ = h->patterns_ ? h->patterns_->dict() : hnj_hyphen_load(c.c_str());
-    if (!h->dict_) continue;
+    if (!h->patterns_) h->dict_ = hnj_hyphen_load(c.c_str());
+    if (!h->patterns_ && !h->dict_) continue;
     h->path_ = c;
     return h;
   }
@@ -63,7 +63,7 @@ std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dir, std::string
 }
 
 Hyphenator::~Hyphenator() {
-  if (dict_ && !patterns_) hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
+  if (dict_) hnj_hyphen_free(static_cast<HyphenDict*>(dict_));
 }
 
 std::vector<unsigned> Hyphenator::points(std::u32string_view word, unsigned left, unsigned right) const {
@@ -77,19 +77,24 @@ std::vector<unsigned> Hyphenator::points(std::u32string_view word, unsigned left
   if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
   const std::string utf8 = base::utf8_encode(key);
   std::vector<char> hyphens(utf8.size() + 5, 0);
-  char** rep = nullptr;
-  int* pos = nullptr;
-  int* cut = nullptr;
-  const int rc = hnj_hyphen_hyphenate3(static_cast<HyphenDict*>(dict_), utf8.data(), static_cast<int>(utf8.size()),
-                                       hyphens.data(), nullptr, &rep, &pos, &cut, static_cast<int>(left),
-                                       static_cast<int>(right), static_cast<int>(left), static_cast<int>(right));
-  if (rep) {
-    // Non-standard hyphenation (replacements) is not supported: ignore such points.
-    for (std::size_t i = 0; i < utf8.size(); ++i) std::free(rep[i]);
-    std::free(rep);
+  int rc = 0;
+  if (patterns_) {
+    rc = patterns_->hyphenate(utf8, hyphens.data(), static_cast<int>(left), static_cast<int>(right)) ? 0 : 1;
+  } else {
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    rc = hnj_hyphen_hyphenate3(static_cast<HyphenDict*>(dict_), utf8.data(), static_cast<int>(utf8.size()),
+                               hyphens.data(), nullptr, &rep, &pos, &cut, static_cast<int>(left),
+                               static_cast<int>(right), static_cast<int>(left), static_cast<int>(right));
+    if (rep) {
+      // Non-standard hyphenation (replacements) is not supported: ignore such points.
+      for (std::size_t i = 0; i < utf8.size(); ++i) std::free(rep[i]);
+      std::free(rep);
+    }
+    std::free(pos);
+    std::free(cut);
   }
-  std::free(pos);
-  std::free(cut);
   if (rc == 0) {
     unsigned cp_index = 0;
     for (std::size_t b = 0; b < utf8.size(); ++b) {

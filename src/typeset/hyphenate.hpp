@@ -31,8 +31,8 @@ class Hyphenator {
 
  private:
   Hyphenator() = default;
-  void* dict_ = nullptr;                   // HyphenDict*, kept opaque so callers need not include hyphen.h
-  std::unique_ptr<PatternDict> patterns_;  ///< owns dict_ when the fast loader built it
+  void* dict_ = nullptr;                   // libhyphen's HyphenDict*, only for files PatternDict leaves to it
+  std::unique_ptr<PatternDict> patterns_;  ///< the file's patterns, when PatternDict can answer for them
   std::string path_;
   mutable std::mutex mutex_;
   mutable std::unordered_map<std::u32string, std::vector<unsigned>> cache_;

@@ -1,7 +1,9 @@
 #include "typeset/items.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
+#include <unordered_map>
 
 #include "typeset/shape.hpp"
 
@@ -39,6 +41,42 @@ struct WordGlyph {
   int span;
 };
 
+/// A shaped glyph of a word as the cache keeps it: the advance in em, before size and letter
+/// spacing.
+struct UnitGlyph {
+  char32_t cp;
+  double advance;
+  unsigned index;
+  FontId font;
+};
+
+/// What is remembered of a word: its glyphs and the glyph indices where it may break (with
+/// whether the break is at a hyphen already in the word).
+struct WordEntry {
+  std::vector<UnitGlyph> glyphs;
+  std::vector<std::pair<std::size_t, bool>> cuts;
+};
+
+/// Key values above every code point: a language's end, a span's start, the soft hyphens' start.
+constexpr char32_t kLangEnd = 0x110000, kSpanStart = 0x110001, kSoftStart = 0x110002;
+
+}  // namespace
+
+struct WordCache::Impl {
+  /// Hashes owned keys and views alike, so that a lookup needs no copy of the key.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view s) const { return std::hash<std::u32string_view>{}(s); }
+  };
+  std::unordered_map<std::u32string, WordEntry, Hash, std::equal_to<>> words;
+  std::u32string key;  ///< scratch
+};
+
+WordCache::WordCache() : impl(std::make_unique<Impl>()) {}
+WordCache::~WordCache() = default;
+
+namespace {
+
 /// Builds the item list and the pieces that go with it.
 class ItemBuilder {
  public:
@@ -51,9 +89,12 @@ class ItemBuilder {
  private:
   /// Shapes a word, cuts it at its permitted breaks and pushes its boxes and penalties.
   void word(const std::vector<Ch>& w, const std::vector<unsigned>& soft);
-  std::vector<WordGlyph> shape_word(const std::vector<Ch>& w) const;
+  /// The word's glyphs and cuts, from the cache when the spec has one.
+  const WordEntry& entry(const std::vector<Ch>& w, const std::vector<unsigned>& soft);
+  void make_entry(const std::vector<Ch>& w, const std::vector<unsigned>& soft, WordEntry& e) const;
+  std::vector<UnitGlyph> shape_word(const std::vector<Ch>& w) const;
   std::vector<std::pair<std::size_t, bool>> cuts(const std::vector<Ch>& w, const std::vector<unsigned>& soft,
-                                                 const std::vector<WordGlyph>& glyphs) const;
+                                                 const std::vector<UnitGlyph>& glyphs) const;
   void pieces(const std::vector<WordGlyph>& glyphs, std::size_t from, std::size_t to, bool trailing_gap);
   void hyphen_after(const WordGlyph& before, bool explicit_hyphen);
   void space(const Ch& ch, bool breakable);
@@ -70,12 +111,17 @@ class ItemBuilder {
   const std::vector<Span>& spans_;
   const ParaSpec& spec_;
   ItemList out_;
+  WordEntry fresh_;                ///< the entry of the word in hand when there is no cache
+  std::vector<WordGlyph> glyphs_;  ///< the word in hand's glyphs at its spans' sizes
 };
 
 ItemList ItemBuilder::build() {
   std::vector<Ch> chars;
   for (std::size_t s = 0; s < spans_.size(); ++s)
     for (char32_t c : spans_[s].text) chars.push_back({c, static_cast<int>(s)});
+  // About one item per two characters (boxes, glue, hyphenation penalties): reserved at once.
+  out_.items.reserve(chars.size() / 2 + 8);
+  out_.pieces.reserve(chars.size() / 2 + 8);
   if (spec_.first_indent > 0) push(Item::box(spec_.first_indent));
   std::vector<Ch> w;
   std::vector<unsigned> soft;
@@ -144,8 +190,8 @@ void ItemBuilder::space(const Ch& ch, bool breakable) {
 }
 
 /// Shapes sub-runs of one span and one font; remembers each glyph's character index.
-std::vector<WordGlyph> ItemBuilder::shape_word(const std::vector<Ch>& w) const {
-  std::vector<WordGlyph> glyphs;
+std::vector<UnitGlyph> ItemBuilder::shape_word(const std::vector<Ch>& w) const {
+  std::vector<UnitGlyph> glyphs;
   for (std::size_t i = 0; i < w.size();) {
     const Span& s = span(w[i].span);
     const FontId f = pick_font(fonts_, s.fonts, w[i].c);
@@ -155,8 +201,7 @@ std::vector<WordGlyph> ItemBuilder::shape_word(const std::vector<Ch>& w) const {
       std::u32string text;
       for (std::size_t k = i; k < j; ++k) text.push_back(w[k].c);
       for (const auto& g : shape(fonts_.get(f), text, spec_.lang))
-        glyphs.push_back(
-            {g.cp, g.advance * s.size + s.letter_spacing, static_cast<unsigned>(i + g.cluster), f, w[i].span});
+        glyphs.push_back({g.cp, g.advance, static_cast<unsigned>(i + g.cluster), f});
     }
     i = j;
   }
@@ -166,7 +211,7 @@ std::vector<WordGlyph> ItemBuilder::shape_word(const std::vector<Ch>& w) const {
 /// Glyph indices where the word may break (a glyph starting exactly at a permitted break), and
 /// whether the break is at a hyphen or dash already in the word.
 std::vector<std::pair<std::size_t, bool>> ItemBuilder::cuts(const std::vector<Ch>& w, const std::vector<unsigned>& soft,
-                                                            const std::vector<WordGlyph>& glyphs) const {
+                                                            const std::vector<UnitGlyph>& glyphs) const {
   std::u32string text;
   std::vector<bool> allowed;
   for (const Ch& ch : w) text.push_back(ch.c), allowed.push_back(span(ch.span).hyphenate);
@@ -177,11 +222,55 @@ std::vector<std::pair<std::size_t, bool>> ItemBuilder::cuts(const std::vector<Ch
   return out;
 }
 
+void ItemBuilder::make_entry(const std::vector<Ch>& w, const std::vector<unsigned>& soft, WordEntry& e) const {
+  e.glyphs = shape_word(w);
+  e.cuts = e.glyphs.empty() ? std::vector<std::pair<std::size_t, bool>>{} : cuts(w, soft, e.glyphs);
+}
+
+const WordEntry& ItemBuilder::entry(const std::vector<Ch>& w, const std::vector<unsigned>& soft) {
+  if (!spec_.words) {
+    make_entry(w, soft, fresh_);
+    return fresh_;
+  }
+  WordCache::Impl& cache = *spec_.words->impl;
+  std::u32string& key = cache.key;
+  key.assign(spec_.lang.begin(), spec_.lang.end());
+  key.push_back(kLangEnd);
+  const auto hyph = reinterpret_cast<std::uintptr_t>(spec_.hyphenator);
+  key.push_back(static_cast<char32_t>(hyph & 0xFFFFFFFFu));
+  key.push_back(static_cast<char32_t>(static_cast<std::uint64_t>(hyph) >> 32));
+  int current = -1;
+  for (const Ch& ch : w) {
+    if (ch.span != current) {  // a span boundary splits shaping runs, whatever the spans hold
+      current = ch.span;
+      const Span& s = span(current);
+      key.push_back(kSpanStart);
+      key.push_back(s.hyphenate ? 1 : 0);
+      key.push_back(static_cast<char32_t>(s.fonts.size()));
+      for (FontId f : s.fonts) key.push_back(static_cast<char32_t>(f));
+    }
+    key.push_back(ch.c);
+  }
+  key.push_back(kSoftStart);
+  for (unsigned p : soft) key.push_back(static_cast<char32_t>(p));
+  if (const auto it = cache.words.find(std::u32string_view(key)); it != cache.words.end()) return it->second;
+  WordEntry e;
+  make_entry(w, soft, e);
+  return cache.words.emplace(key, std::move(e)).first->second;
+}
+
 void ItemBuilder::word(const std::vector<Ch>& w, const std::vector<unsigned>& soft) {
-  const std::vector<WordGlyph> glyphs = shape_word(w);
-  if (glyphs.empty()) return;
+  const WordEntry& e = entry(w, soft);
+  if (e.glyphs.empty()) return;
+  std::vector<WordGlyph>& glyphs = glyphs_;
+  glyphs.clear();
+  for (const UnitGlyph& g : e.glyphs) {
+    const int sp = w[g.index].span;
+    const Span& s = span(sp);
+    glyphs.push_back({g.cp, g.advance * s.size + s.letter_spacing, g.index, g.font, sp});
+  }
   std::size_t from = 0;
-  for (const auto& [k, explicit_hyphen] : cuts(w, soft, glyphs)) {
+  for (const auto& [k, explicit_hyphen] : e.cuts) {
     pieces(glyphs, from, k, !explicit_hyphen);
     hyphen_after(glyphs[k - 1], explicit_hyphen);
     from = k;
@@ -197,8 +286,12 @@ void ItemBuilder::pieces(const std::vector<WordGlyph>& glyphs, std::size_t from,
     const WordGlyph& first = glyphs[k];
     const Span& s = span(first.span);
     Piece p{first.font, s.size, s.tag, {}, {}, 0, 0};
+    std::size_t end = k;
+    while (end < to && glyphs[end].font == first.font && glyphs[end].span == first.span) ++end;
+    p.glyphs.reserve(end - k);  // one allocation each, not a growing series
+    p.text.reserve(end - k);
     double x = 0;
-    for (; k < to && glyphs[k].font == first.font && glyphs[k].span == first.span; ++k) {
+    for (; k < end; ++k) {
       p.glyphs.push_back({glyphs[k].cp, x});
       p.text.push_back(glyphs[k].cp);
       x += glyphs[k].advance;

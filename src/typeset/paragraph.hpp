@@ -1,6 +1,7 @@
 // Sets one paragraph: font selection, shaping, hyphenation, line breaking and line assembly.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,21 @@ struct Justification {
 /// demerits, at most two hyphenated lines in a row.
 [[nodiscard]] BreakParams default_break_params();
 
+/// The size-independent part of setting a word: its glyphs (advances in em) and where it may
+/// break, by everything they depend on (characters, span boundaries, font chains, hyphenation
+/// flags, soft hyphens, language, hyphenator). Good for one FontBook and hyphenators that outlive
+/// it, e.g. one composition; not thread-safe.
+class WordCache {
+ public:
+  WordCache();
+  ~WordCache();
+  WordCache(const WordCache&) = delete;
+  WordCache& operator=(const WordCache&) = delete;
+
+  struct Impl;
+  std::unique_ptr<Impl> impl;
+};
+
 /// Parameters of one paragraph.
 struct ParaSpec {
   std::vector<double> widths{400};  ///< line widths; the last repeats
@@ -50,6 +66,9 @@ struct ParaSpec {
   std::string lang = "en";
   BreakParams breaking = default_break_params();  ///< line_widths and ragged are filled in from the fields above
   Justification justify;
+  /// Words already shaped and cut (by the same FontBook and hyphenators), shared by the
+  /// paragraphs of one composition; null: every word is shaped and cut afresh.
+  WordCache* words = nullptr;
 };
 
 /// A glyph placed on a line, x relative to the line's start.

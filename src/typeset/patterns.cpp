@@ -1,7 +1,8 @@
 #include "typeset/patterns.hpp"
 
-#include <array>
-#include <cstdint>
+#include <hyphen.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -14,220 +15,208 @@ unsigned byte_of(char c) {
   return static_cast<unsigned char>(c);
 }
 
-/// A trie under construction: each node's parent and byte, and an open-addressing hash from
-/// (parent, byte) to child that doubles as it fills, so that building needs no allocation per
-/// node. An entry packs the key (parent and byte) above the child.
-class Trie {
- public:
-  Trie() : table_(1024, kEmpty) { parent.push_back(-1), byte.push_back(0); }
+constexpr std::uint32_t kFnvBasis = 2166136261u;
 
-  /// The child of `node` by `ch`, or -1.
-  [[nodiscard]] int child(int node, char ch) const {
-    const std::uint32_t key = key_of(node, ch);
-    for (std::size_t i = slot(key);; i = (i + 1) & (table_.size() - 1)) {
-      if (table_[i] == kEmpty) return -1;
-      if (static_cast<std::uint32_t>(table_[i] >> 32) == key) return static_cast<int>(table_[i] & 0xFFFFFFFFu);
-    }
-  }
-
-  /// The node spelling `word`, created with its missing prefixes.
-  int insert(std::string_view word) {
-    int node = 0;
-    for (char ch : word) {
-      const int next = child(node, ch);
-      node = next >= 0 ? next : add(node, ch);
-    }
-    return node;
-  }
-
-  [[nodiscard]] std::size_t size() const { return parent.size(); }
-
-  std::vector<int> parent;
-  std::vector<char> byte;
-
- private:
-  static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
-
-  static std::uint32_t key_of(int node, char ch) { return (static_cast<std::uint32_t>(node) << 8) | byte_of(ch); }
-  [[nodiscard]] std::size_t slot(std::uint32_t key) const {
-    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> 40) & (table_.size() - 1);
-  }
-
-  void put(std::uint32_t key, int value) {
-    std::size_t i = slot(key);
-    while (table_[i] != kEmpty) i = (i + 1) & (table_.size() - 1);
-    table_[i] = (static_cast<std::uint64_t>(key) << 32) | static_cast<std::uint32_t>(value);
-  }
-
-  int add(int node, char ch) {
-    const int id = static_cast<int>(parent.size());
-    parent.push_back(node), byte.push_back(ch);
-    if (2 * parent.size() > table_.size()) grow();
-    put(key_of(node, ch), id);
-    return id;
-  }
-
-  /// Doubles the table; every node but the root (and the one being added) has an entry.
-  void grow() {
-    table_.assign(2 * table_.size(), kEmpty);
-    for (std::size_t s = 1; s + 1 < parent.size(); ++s) put(key_of(parent[s], byte[s]), static_cast<int>(s));
-  }
-
-  std::vector<std::uint64_t> table_;
-};
-
-/// The state reached from `s` by `ch` in a finished level, or -1: a direct table for the root,
-/// whose transitions are many, and a scan of the few of any other state.
-int step(const PatternLevel& lv, const std::array<int, 256>& root, int s, char ch) {
-  if (s == 0) return root[byte_of(ch)];
-  const HyphenState& st = lv.states[static_cast<std::size_t>(s)];
-  for (int t = 0; t < st.num_trans; ++t)
-    if (st.trans[t].ch == ch) return st.trans[t].new_state;
-  return -1;
+/// One more byte of FNV-1a.
+std::uint32_t fnv_step(std::uint32_t h, char c) {
+  return (h ^ byte_of(c)) * 16777619u;
 }
 
-/// Builds one level line by line, reading each line as hnj_hyphen_load_line does.
-class LevelBuilder {
- public:
-  /// Takes one line (without its newline); false for what is left to libhyphen.
-  bool line(std::string_view line) {
-    if (line.starts_with("LEFTHYPHENMIN")) return lhmin_ = number(line, 13), true;
-    if (line.starts_with("RIGHTHYPHENMIN")) return rhmin_ = number(line, 14), true;
-    if (line.starts_with("COMPOUNDLEFTHYPHENMIN")) return clhmin_ = number(line, 21), true;
-    if (line.starts_with("COMPOUNDRIGHTHYPHENMIN")) return crhmin_ = number(line, 22), true;
-    if (line.starts_with("NOHYPHEN") || line.find('/') != std::string_view::npos) return false;
-    pattern(line);
-    return true;
+/// The table index bits of an FNV-1a value.
+std::uint32_t mix(std::uint32_t h) {
+  return h ^ (h >> 15);
+}
+
+/// FNV-1a over the key's bytes, mixed.
+std::uint32_t hash_of(std::string_view key) {
+  std::uint32_t h = kFnvBasis;
+  for (char c : key) h = fnv_step(h, c);
+  return mix(h);
+}
+
+/// Byte equality of short keys.
+bool same(const char* a, const char* b, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+/// A number after a keyword, read as hnj_hyphen_load reads it (atoi).
+int number(std::string_view line, std::size_t skip) {
+  return std::atoi(std::string(line.substr(skip)).c_str());
+}
+
+constexpr std::uint32_t kMaxMatch = (1u << 24) - 1;
+
+}  // namespace
+
+const PatternDict::Slot* PatternDict::find(std::string_view key) const {
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t i = hash_of(key) & mask;; i = (i + 1) & mask) {
+    const Slot& s = table_[i];
+    const std::size_t len = s.len_match >> 24;
+    if (len == 0) return nullptr;
+    if (len == key.size() && same(arena_.data() + s.off, key.data(), len)) return &s;
   }
+}
 
-  /// Moves the automaton into `lv`, with fallbacks, and sets the level's settings.
-  void finish(PatternLevel& lv);
-
- private:
-  static char number(std::string_view line, std::size_t skip) {
-    return static_cast<char>(std::atoi(std::string(line.substr(skip)).c_str()));
+void PatternDict::grow() {
+  std::vector<Slot> old(2 * table_.size());
+  old.swap(table_);
+  const std::size_t mask = table_.size() - 1;
+  for (const Slot& s : old) {
+    if ((s.len_match >> 24) == 0) continue;
+    std::size_t i = hash_of({arena_.data() + s.off, s.len_match >> 24}) & mask;
+    while ((table_[i].len_match >> 24) != 0) i = (i + 1) & mask;
+    table_[i] = s;
   }
+}
 
-  /// A pattern: its letters name a state (created with its prefixes), its digits are the match.
-  void pattern(std::string_view line) {
-    char word[MAX_CHARS], digits[MAX_CHARS];
+/// Adds a pattern's letters with its match, and every prefix of them as a state.
+void PatternDict::add(std::string_view letters, std::string_view match) {
+  if (letters.empty()) return;  // the start state's match is never applied
+  const std::size_t n = letters.size();
+  const auto off = static_cast<std::uint32_t>(arena_.size());
+  arena_.append(letters);
+  const auto match_at = static_cast<std::uint32_t>(matches_.size());
+  matches_.append(match).push_back('\0');
+  longest_ = std::max(longest_, n);
+  while (4 * (used_ + n) > 3 * table_.size()) grow();  // room for every prefix, so no slot moves below
+  // The prefixes' hashes, shortest first; then the prefixes longest first: once one is there,
+  // every shorter one is too (it was added with it), so the walk stops there.
+  std::uint32_t hashes[MAX_CHARS];
+  std::uint32_t h = kFnvBasis;
+  for (std::size_t k = 0; k < n; ++k) hashes[k] = h = fnv_step(h, letters[k]);
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t k = n; k >= 1; --k) {
+    std::size_t i = mix(hashes[k - 1]) & mask;
+    for (;; i = (i + 1) & mask) {
+      const std::size_t len = table_[i].len_match >> 24;
+      if (len == 0 || (len == k && same(arena_.data() + table_[i].off, letters.data(), k))) break;
+    }
+    Slot& s = table_[i];
+    const bool known = (s.len_match >> 24) != 0;
+    if (!known) {
+      s = {off, static_cast<std::uint32_t>(k) << 24};
+      ++used_;
+    }
+    if (k == n) s.len_match = (static_cast<std::uint32_t>(k) << 24) | (match_at + 1);  // the last wins
+    if (known) break;
+  }
+}
+
+std::unique_ptr<PatternDict> PatternDict::parse(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) return nullptr;
+  std::unique_ptr<PatternDict> d(new PatternDict());
+  // libhyphen reads the character set with fgets into 20 bytes and the lines into 100.
+  std::size_t at = std::min(text.find('\n'), text.size());
+  const std::string_view first = text.substr(0, at);
+  if (first.size() >= MAX_NAME - 1) return nullptr;
+  d->utf8_ = first.substr(0, first.find('\r')) == "UTF-8";
+  const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  // States are about 1.25 per pattern line; the table stays under three quarters full.
+  std::size_t cap = 1024;
+  while (3 * cap < 4 * 2 * lines) cap *= 2;
+  d->table_.resize(cap);
+  d->arena_.reserve(text.size() / 2);
+  d->matches_.reserve(text.size() / 2 + 16);
+  char letters[MAX_CHARS], digits[MAX_CHARS];
+  for (at = at + 1; at < text.size();) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    const std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    if (line.size() >= MAX_CHARS - 1) return nullptr;
+    if (!line.empty() && std::strchr("%CLNR", line[0])) {  // the keywords and comments, tested only here
+      if (line.starts_with("NEXTLEVEL") || line.starts_with("NOHYPHEN")) return nullptr;
+      if (line.starts_with("%")) continue;
+      if (line.starts_with("LEFTHYPHENMIN")) {
+        d->lhmin_ = number(line, 13);
+        continue;
+      }
+      if (line.starts_with("RIGHTHYPHENMIN")) {
+        d->rhmin_ = number(line, 14);
+        continue;
+      }
+      if (line.starts_with("COMPOUNDLEFTHYPHENMIN") || line.starts_with("COMPOUNDRIGHTHYPHENMIN")) continue;
+    }
+    if (std::memchr(line.data(), '/', line.size())) return nullptr;
+    // A pattern, read as hnj_hyphen_load_line reads it: a digit belongs to the gap before the
+    // next letter (the last digit of a run wins); leading zeros are dropped from the match.
     std::size_t j = 0;
     digits[0] = '0';
     for (std::size_t i = 0; i < line.size() && byte_of(line[i]) > ' ' && j < MAX_CHARS - 2; ++i) {
       if (line[i] >= '0' && line[i] <= '9') {
         digits[j] = line[i];
       } else {
-        word[j] = line[i];
+        letters[j] = line[i];
         digits[++j] = '0';
       }
     }
     std::size_t zeros = 0;
     while (zeros <= j && digits[zeros] == '0') ++zeros;
-    const auto s = static_cast<std::size_t>(trie_.insert({word, j}));
-    match_at_.resize(trie_.size(), -1), replcut_.resize(trie_.size(), 0);
-    match_at_[s] = static_cast<int>(matches_.size());
-    replcut_[s] = static_cast<signed char>(j);
-    matches_.append(digits + std::min(zeros, j + 1), digits + j + 1).push_back('\0');
+    const std::size_t from = std::min(zeros, j + 1);
+    if (d->matches_.size() + (j + 1 - from) + 1 > kMaxMatch) return nullptr;
+    d->add({letters, j}, {digits + from, j + 1 - from});
   }
-
-  Trie trie_;
-  std::vector<int> match_at_ = {-1};
-  std::vector<signed char> replcut_ = {0};
-  std::string matches_;
-  char lhmin_ = 0, rhmin_ = 0, clhmin_ = 0, crhmin_ = 0;
-};
-
-void LevelBuilder::finish(PatternLevel& lv) {
-  const std::size_t n = trie_.size();
-  match_at_.resize(n, -1), replcut_.resize(n, 0);
-  // Transitions grouped by state: count, then place.
-  std::vector<int> first(n + 1, 0);
-  for (std::size_t s = 1; s < n; ++s) ++first[static_cast<std::size_t>(trie_.parent[s]) + 1];
-  for (std::size_t s = 0; s < n; ++s) first[s + 1] += first[s];
-  lv.trans.resize(n - 1);
-  std::vector<int> fill(first.begin(), first.end() - 1);
-  for (std::size_t s = 1; s < n; ++s)
-    lv.trans[static_cast<std::size_t>(fill[static_cast<std::size_t>(trie_.parent[s])]++)] = {trie_.byte[s],
-                                                                                             static_cast<int>(s)};
-  lv.matches = std::move(matches_);
-  lv.states.assign(n, HyphenState{nullptr, nullptr, 0, 0, -1, 0, nullptr});
-  for (std::size_t s = 0; s < n; ++s) {
-    HyphenState& st = lv.states[s];
-    st.num_trans = first[s + 1] - first[s];
-    st.trans = st.num_trans ? &lv.trans[static_cast<std::size_t>(first[s])] : nullptr;
-    if (match_at_[s] >= 0) st.match = &lv.matches[static_cast<std::size_t>(match_at_[s])];
-    st.replcut = replcut_[s];
-  }
-  // Fallbacks in breadth-first order, as Aho–Corasick failure links: the longest proper suffix
-  // of a state's string that is also a state.
-  std::array<int, 256> root;
-  root.fill(-1);
-  for (int t = 0; t < lv.states[0].num_trans; ++t)
-    root[byte_of(lv.states[0].trans[t].ch)] = lv.states[0].trans[t].new_state;
-  std::vector<int> queue = {0};
-  queue.reserve(n);
-  for (std::size_t q = 0; q < queue.size(); ++q) {
-    const HyphenState& st = lv.states[static_cast<std::size_t>(queue[q])];
-    for (int t = 0; t < st.num_trans; ++t) {
-      const char ch = st.trans[t].ch;
-      int f = st.fallback_state, to = -1;
-      while (f >= 0 && (to = step(lv, root, f, ch)) < 0) f = lv.states[static_cast<std::size_t>(f)].fallback_state;
-      lv.states[static_cast<std::size_t>(st.trans[t].new_state)].fallback_state = f < 0 ? 0 : to;
-      queue.push_back(st.trans[t].new_state);
-    }
-  }
-  lv.dict.lhmin = lhmin_, lv.dict.rhmin = rhmin_, lv.dict.clhmin = clhmin_, lv.dict.crhmin = crhmin_;
-  lv.dict.num_states = static_cast<int>(n);
-  lv.dict.states = lv.states.data();
+  return d;
 }
 
-}  // namespace
-
-std::unique_ptr<PatternDict> PatternDict::parse(std::string_view text) {
-  if (text.find('\0') != std::string_view::npos) return nullptr;
-  std::vector<std::string_view> lines;
-  for (std::size_t at = 0; at < text.size();) {
-    const std::size_t end = std::min(text.find('\n', at), text.size());
-    lines.push_back(text.substr(at, end - at));
-    at = end + 1;
+bool PatternDict::hyphenate(std::string_view word, char* hyphens, int left, int right) const {
+  const int size = static_cast<int>(word.size());
+  auto at = [&](int i) { return i < size ? word[static_cast<std::size_t>(i)] : '\0'; };
+  // hnj_hyphen_hyph_ on the patterns (the first level never matches such a word): the word
+  // between dots, digits as dots.
+  std::string prep;
+  prep.reserve(word.size() + 2);
+  prep.push_back('.');
+  for (char c : word) prep.push_back(c >= '0' && c <= '9' ? '.' : c);
+  prep.push_back('.');
+  const int j = static_cast<int>(prep.size());
+  std::fill(hyphens, hyphens + j, '0');
+  std::size_t state = 0;  // length of the longest suffix read that is a state
+  for (int i = 0; i < j; ++i) {
+    const Slot* found = nullptr;
+    std::size_t len = std::min({state + 1, static_cast<std::size_t>(i) + 1, longest_});
+    for (; len > 0; --len)
+      if ((found = find(std::string_view(prep).substr(static_cast<std::size_t>(i) + 1 - len, len)))) break;
+    state = len;
+    if (!found || (found->len_match & kMaxMatch) == 0) continue;
+    const char* match = matches_.data() + (found->len_match & kMaxMatch) - 1;
+    const int offset = i + 1 - static_cast<int>(std::strlen(match));
+    for (int k = offset < 0 ? -offset : 0; match[k]; ++k)
+      if (hyphens[offset + k] < match[k]) hyphens[offset + k] = match[k];
   }
-  // libhyphen reads the character set with fgets into 20 bytes and the lines into 100.
-  if (!lines.empty() && lines.front().size() >= MAX_NAME - 1) return nullptr;
-  const std::string cset = lines.empty() ? "" : std::string(lines.front().substr(0, lines.front().find('\r')));
-  LevelBuilder file;
-  for (std::size_t i = 1; i < lines.size(); ++i) {
-    const std::string_view line = lines[i];
-    if (line.size() >= MAX_CHARS - 1 || line.starts_with("NEXTLEVEL")) return nullptr;
-    if (!line.starts_with("%") && !file.line(line)) return nullptr;
+  int i = 0;
+  for (; i < j - 3; ++i) hyphens[i] = hyphens[i + 1];
+  for (; i < size; ++i) hyphens[i] = '0';
+  hyphens[size] = '\0';
+  // hnj_hyphen_lhmin and hnj_hyphen_rhmin, as hnj_hyphen_hyphenate3 calls them.
+  left = std::max(left, lhmin_);
+  right = std::max(right, rhmin_);
+  if (left <= 0) left = 2;
+  if (right <= 0) right = 2;
+  auto continuation = [&](int k) { return (byte_of(at(k)) & 0xC0) == 0x80; };
+  int n = 1;
+  for (int k = 0; n < left && at(k) != '\0'; ++n) do {
+      hyphens[k] = '0';
+      ++k;
+    } while (utf8_ && continuation(k));
+  n = 0;
+  for (int k = size - 1; n < right && k > 0; --k) {
+    hyphens[k] = '0';
+    if (!utf8_ || (byte_of(at(k)) & 0xC0) == 0xC0 || (byte_of(at(k)) & 0x80) != 0x80) ++n;
   }
-  std::unique_ptr<PatternDict> d(new PatternDict());
-  const bool utf8 = cset == "UTF-8";
-  file.finish(d->patterns_);
-  // The default first level hnj_hyphen_load adds when the file has no NEXTLEVEL.
-  LevelBuilder top;
-  for (const char* p : {"1-1", "1'1",
-                        "1\xe2\x80\x93"
-                        "1",
-                        "1\xe2\x80\x99"
-                        "1"})
-    if (utf8 || std::strlen(p) == 3) top.line(p);
-  top.finish(d->top_);
-  // "NOHYPHEN ',–,’,-" as libhyphen keeps it: the items separated (and ended) by NUL bytes.
-  static constexpr char kUtf8[] = "'\0\xe2\x80\x93\0\xe2\x80\x99\0-", kLatin[] = "'\0-";
-  d->nohyphen_ = utf8 ? std::string(kUtf8, sizeof kUtf8) : std::string(kLatin, sizeof kLatin);
-  for (PatternLevel* lv : {&d->patterns_, &d->top_}) {
-    std::strncpy(lv->dict.cset, cset.c_str(), MAX_NAME - 1);
-    lv->dict.utf8 = utf8;
+  // hnj_hyphen_norm: one entry per character, from its last byte; a word that starts inside a
+  // character is an error there.
+  if (!utf8_) return true;
+  if (continuation(0)) return false;
+  int c = -1;
+  for (int b = 0; b < size; ++b) {
+    if (!continuation(b)) ++c;
+    hyphens[c] = hyphens[b];
   }
-  HyphenDict& t = d->top_.dict;
-  const HyphenDict& p = d->patterns_.dict;
-  t.nohyphen = d->nohyphen_.data();
-  t.nohyphenl = utf8 ? 3 : 1;
-  t.nextlevel = &d->patterns_.dict;
-  t.lhmin = p.lhmin, t.rhmin = p.rhmin;
-  t.clhmin = p.clhmin ? p.clhmin : (p.lhmin ? p.lhmin : 3);
-  t.crhmin = p.crhmin ? p.crhmin : (p.rhmin ? p.rhmin : 3);
-  return d;
+  hyphens[c + 1] = '\0';
+  return true;
 }
 
 }  // namespace briefing::typeset
