@@ -96,15 +96,11 @@ std::vector<unsigned> Hyphenator::points(std::u32string_view word, unsigned left
     std::free(cut);
   }
   if (rc == 0) {
-    unsigned cp_index = 0;
-    for (std::size_t b = 0; b < utf8.size(); ++b) {
-      if ((static_cast<unsigned char>(utf8[b]) & 0xC0) == 0x80) continue;
-      // byte b starts code point cp_index; find its last byte
-      std::size_t e = b + 1;
-      while (e < utf8.size() && (static_cast<unsigned char>(utf8[e]) & 0xC0) == 0x80) ++e;
-      const unsigned after = cp_index + 1;
-      if ((hyphens[e - 1] & 1) && after >= left && after + right <= key.size()) out.push_back(after);
-      ++cp_index;
+    // With a UTF-8 dictionary libhyphen (and PatternDict, which matches it) gives one entry per
+    // character, not per byte: an odd entry i allows a break after character i.
+    for (unsigned i = 0; i < key.size(); ++i) {
+      const unsigned after = i + 1;
+      if ((hyphens[i] & 1) && after >= left && after + right <= key.size()) out.push_back(after);
     }
   }
   cache_.emplace(std::move(key), out);

@@ -61,6 +61,17 @@ TEST_CASE("en-GB hyphenation follows the British patterns", "[typeset][hyphenate
   }
 }
 
+TEST_CASE("break points count characters, not bytes, in words with accented letters", "[typeset][hyphenate]") {
+  std::string err;
+  const auto* h = typeset::hyphenator_for("en-GB", err);
+  REQUIRE(h);
+  // libhyphen's own answers for these words, one entry per character: "caféteria" breaks after
+  // its é; past the ö, "internatiönalisation" breaks where "internationalisation" does.
+  CHECK(marked(*h, "caféteria") == "café-teria");
+  CHECK(marked(*h, "internatiönalisation") == "in-ter-natiön-al-isa-tion");
+  CHECK(marked(*h, "internationalisation") == "in-ter-na-tion-al-isa-tion");
+}
+
 TEST_CASE("hyphenation keeps two letters before and three after a break", "[typeset][hyphenate]") {
   std::string err;
   const auto* h = typeset::hyphenator_for("en-GB", err);
