@@ -179,7 +179,9 @@ inline Outcome run_case(const Case& c, const fs::path& root, bool with_existing_
   const fs::path work = root / "work";
   prepare(c, work);
   const fs::path out = work / c.output;
-  if (with_existing_pdf && fs::is_directory(out.parent_path()) && !fs::exists(out))
+  // An output outside the case's folder (a system folder nobody may write) gets no earlier PDF.
+  if (with_existing_pdf && fs::path(c.output).is_relative() && fs::is_directory(out.parent_path()) &&
+      !fs::exists(out))
     write_text(out.string(), good_pdf());
   const auto before = snapshot(work);
   const bool timed = c.max_rss_mb > 0 && fs::exists("/usr/bin/time");
