@@ -209,17 +209,7 @@ void Loader::load_marking(const pugi::xml_node& n, const std::string& value) {
 }
 
 void Loader::load_people(const pugi::xml_node& people) {
-  check_attrs(people, {});
-  for (const pugi::xml_node& c : people.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      check_no_text(c, "people", "");
-      continue;
-    }
-    if (c.type() != pugi::node_element) continue;
-    if (std::string_view(c.name()) != "person") {
-      unknown_element(c, "people", {"person"});
-      continue;
-    }
+  for_each_item(people, "people", "person", [&](const pugi::xml_node& c) {
     check_attrs(c, {"id", "role", "affiliation", "sort"});
     Person p;
     p.pos = pos(c);
@@ -230,25 +220,15 @@ void Loader::load_people(const pugi::xml_node& people) {
     p.affiliation = attr(c, "affiliation").value_or("");
     p.sort_key = attr(c, "sort").value_or("");
     if (p.sort_key.empty()) p.sort_key = last_word(p.name);
-    if (!id || !role) continue;
+    if (!id || !role) return;
     p.id = *id;
     p.role = *role;
     art_.people.push_back(std::move(p));
-  }
+  });
 }
 
 void Loader::load_organisations(const pugi::xml_node& orgs) {
-  check_attrs(orgs, {});
-  for (const pugi::xml_node& c : orgs.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      check_no_text(c, "organisations", "");
-      continue;
-    }
-    if (c.type() != pugi::node_element) continue;
-    if (std::string_view(c.name()) != "org") {
-      unknown_element(c, "organisations", {"org"});
-      continue;
-    }
+  for_each_item(orgs, "organisations", "org", [&](const pugi::xml_node& c) {
     check_attrs(c, {"id", "short"});
     Organisation o;
     o.pos = pos(c);
@@ -256,34 +236,24 @@ void Loader::load_organisations(const pugi::xml_node& orgs) {
     o.name = text_only(c);
     if (o.name.empty()) error(pos(c), "<org> must not be empty (write the name as it should be printed)");
     o.short_name = attr(c, "short").value_or("");
-    if (!id) continue;
+    if (!id) return;
     o.id = *id;
     art_.organisations.push_back(std::move(o));
-  }
+  });
 }
 
 void Loader::load_listed_facts(const pugi::xml_node& facts) {
-  check_attrs(facts, {});
-  for (const pugi::xml_node& c : facts.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      check_no_text(c, "facts", "");
-      continue;
-    }
-    if (c.type() != pugi::node_element) continue;
-    if (std::string_view(c.name()) != "fact") {
-      unknown_element(c, "facts", {"fact"});
-      continue;
-    }
+  for_each_item(facts, "facts", "fact", [&](const pugi::xml_node& c) {
     check_attrs(c, {});
     Fact f;
     f.pos = pos(c);
     f.text = text_only(c);
     if (f.text.empty()) {
       error(pos(c), "<fact> must not be empty");
-      continue;
+      return;
     }
     art_.facts.push_back(std::move(f));
-  }
+  });
 }
 
 }  // namespace briefing::article::detail

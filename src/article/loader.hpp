@@ -199,6 +199,22 @@ class Loader {
 
   void unknown_element(const pugi::xml_node& n, std::string_view parent, const Candidates& allowed);
 
+  /// Runs `each` on every <item> child of a list element such as <people>; the list takes no
+  /// attributes, and text or other elements in it are reported.
+  template <typename F>
+  void for_each_item(const pugi::xml_node& list, std::string_view parent, std::string_view item, F&& each) {
+    check_attrs(list, {});
+    for (const pugi::xml_node& c : list.children()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
+        check_no_text(c, parent, "");
+      } else if (c.type() == pugi::node_element && std::string_view(c.name()) != item) {
+        unknown_element(c, parent, {item});
+      } else if (c.type() == pugi::node_element) {
+        each(c);
+      }
+    }
+  }
+
   /// The text of an element that may hold only text, whitespace collapsed and trimmed.
   std::string text_only(const pugi::xml_node& n);
 
