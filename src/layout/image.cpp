@@ -1,12 +1,8 @@
 #include "layout/image.hpp"
 
-#include <sys/stat.h>
-
 #include <fmt/format.h>
-#include <cstdio>
-#include <memory>
+#include <algorithm>
 #include <string_view>
-#include <vector>
 
 #include "base/fileio.hpp"
 #include "layout/png.hpp"
@@ -15,40 +11,41 @@ namespace briefing::layout {
 
 namespace {
 
-unsigned be16(const unsigned char* p) {
-  return (static_cast<unsigned>(p[0]) << 8) | p[1];
+unsigned byte(std::string_view b, std::size_t at) {
+  return static_cast<unsigned char>(b[at]);
 }
-unsigned long be32(const unsigned char* p) {
-  return (static_cast<unsigned long>(p[0]) << 24) | (static_cast<unsigned long>(p[1]) << 16) |
-         (static_cast<unsigned long>(p[2]) << 8) | p[3];
+unsigned be16(std::string_view b, std::size_t at) {
+  return (byte(b, at) << 8) | byte(b, at + 1);
+}
+unsigned long be32(std::string_view b, std::size_t at) {
+  return (static_cast<unsigned long>(be16(b, at)) << 16) | be16(b, at + 2);
 }
 
 /// PNG: the signature, then IHDR with width and height.
-bool png(const std::vector<unsigned char>& b, ImageInfo& info) {
-  static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-  if (b.size() < 33 || !std::equal(sig, sig + 8, b.begin()) || std::string(b.begin() + 12, b.begin() + 16) != "IHDR")
+bool png(std::string_view b, ImageInfo& info) {
+  if (b.size() < 33 || b.substr(0, 8) != std::string_view("\x89PNG\r\n\x1a\n", 8) || b.substr(12, 4) != "IHDR")
     return false;
-  info = {ImageInfo::Kind::png, static_cast<int>(std::min(be32(&b[16]), 1UL << 30)),
-          static_cast<int>(std::min(be32(&b[20]), 1UL << 30))};
+  info = {ImageInfo::Kind::png, static_cast<int>(std::min(be32(b, 16), 1UL << 30)),
+          static_cast<int>(std::min(be32(b, 20), 1UL << 30))};
   return true;
 }
 
 /// JPEG: walk the markers to the first start-of-frame.
-bool jpeg(const std::vector<unsigned char>& b, ImageInfo& info) {
-  if (b.size() < 4 || b[0] != 0xFF || b[1] != 0xD8) return false;
+bool jpeg(std::string_view b, ImageInfo& info) {
+  if (b.size() < 4 || byte(b, 0) != 0xFF || byte(b, 1) != 0xD8) return false;
   for (std::size_t i = 2; i + 9 < b.size();) {
-    if (b[i] != 0xFF) return false;
-    const unsigned char m = b[i + 1];
+    if (byte(b, i) != 0xFF) return false;
+    const unsigned m = byte(b, i + 1);
     if (m == 0xFF) {
       ++i;
       continue;
     }
     const bool sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
     if (sof) {
-      info = {ImageInfo::Kind::jpeg, static_cast<int>(be16(&b[i + 7])), static_cast<int>(be16(&b[i + 5]))};
+      info = {ImageInfo::Kind::jpeg, static_cast<int>(be16(b, i + 7)), static_cast<int>(be16(b, i + 5))};
       return true;
     }
-    i += 2 + be16(&b[i + 2]);
+    i += 2 + be16(b, i + 2);
   }
   return false;
 }
@@ -65,26 +62,21 @@ bool check_jpeg(std::string_view b, std::string& error) {
 }  // namespace
 
 bool probe_image(const std::string& path, ImageInfo& info, std::string& error) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return error = "cannot read the file", false;
-  if (st.st_size > kMaxImageBytes)
-    return error = fmt::format("the file is {:.1f} MB; at most {} MB is accepted", st.st_size / 1048576.0,
-                               kMaxImageBytes / 1048576),
-           false;
-  std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
-  if (!f) return error = "cannot read the file", false;
-  std::vector<unsigned char> head(64 * 1024);
-  head.resize(std::fread(head.data(), 1, head.size(), f.get()));
-  if (!png(head, info) && !jpeg(head, info)) return error = "not a PNG or JPEG image (or a damaged one)", false;
+  const auto size = base::file_size(path);
+  if (!size) return error = "cannot read the file", false;
+  constexpr auto limit = static_cast<std::size_t>(kMaxImageBytes);
+  if (*size > limit) return error = base::too_large(*size, limit), false;
+  // Read once: the header gives the size, and libpng, inside libharu, aborts the process on
+  // damaged data, so every byte it will read is checked here too.
+  std::string why;
+  const auto bytes = base::read_file(path, why, limit);
+  if (!bytes) return error = "cannot read the file", false;
+  if (!png(*bytes, info) && !jpeg(*bytes, info)) return error = "not a PNG or JPEG image (or a damaged one)", false;
   if (info.width <= 0 || info.height <= 0) return error = "the image has no pixels", false;
   if (info.width > kMaxImagePixels || info.height > kMaxImagePixels)
     return error = fmt::format("the image is {} x {} pixels; at most {} on a side is accepted", info.width, info.height,
                                kMaxImagePixels),
            false;
-  // libpng, inside libharu, aborts the process on damaged data: check every byte it will read.
-  std::string why;
-  const auto bytes = base::read_file(path, why, static_cast<std::size_t>(kMaxImageBytes));
-  if (!bytes) return error = "cannot read the file", false;
   return info.kind == ImageInfo::Kind::png ? check_png(*bytes, error) : check_jpeg(*bytes, error);
 }
 
