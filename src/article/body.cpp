@@ -7,27 +7,19 @@ void Loader::load_body(const pugi::xml_node& body) {
   check_attrs(body, {});
   int section = 0;
   std::vector<pugi::xml_node> empty_sections;
-  for (const pugi::xml_node& c : body.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      check_no_text(c, "body", "; put it in a <p>");
-      continue;
-    }
-    if (c.type() != pugi::node_element) continue;
+  for_each_element(body, "body", "; put it in a <p>", [&](const pugi::xml_node& c) {
     const std::string_view name = c.name();
     if (name == "p" || name == "heading") {
       error(pos(c), fmt::format("<{}> is not allowed directly in <body>; put it in a <section>", name));
       ++paragraph_elements_;
-      continue;
+      return;
     }
-    if (name != "section") {
-      unknown_element(c, "body", {"section"});
-      continue;
-    }
+    if (name != "section") return unknown_element(c, "body", {"section"});
     check_attrs(c, {});
     const int before = paragraph_elements_;
     load_section(c, section++);
     if (paragraph_elements_ == before) empty_sections.push_back(c);
-  }
+  });
   if (paragraph_elements_ == 0) {
     error(pos(body), "the article has no paragraphs");
   } else {
@@ -38,12 +30,7 @@ void Loader::load_body(const pugi::xml_node& body) {
 
 void Loader::load_section(const pugi::xml_node& section, int index) {
   bool seen_any = false;
-  for (const pugi::xml_node& c : section.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      check_no_text(c, "section", "; put it in a <p>");
-      continue;
-    }
-    if (c.type() != pugi::node_element) continue;
+  for_each_element(section, "section", "; put it in a <p>", [&](const pugi::xml_node& c) {
     const std::string_view name = c.name();
     if (name == "heading") {
       if (seen_any) error(pos(c), "<heading> must come first in its <section>, and only once");
@@ -55,7 +42,7 @@ void Loader::load_section(const pugi::xml_node& section, int index) {
       unknown_element(c, "section", {"heading", "p"});
     }
     seen_any = true;
-  }
+  });
 }
 
 /// Appends text to the current block, collapsing whitespace across element boundaries: a run of

@@ -97,23 +97,7 @@ void Loader::load_article(const pugi::xml_node& root) {
       error(attr_pos(root, "xml:lang"), fmt::format("invalid language tag '{}' (expected e.g. en-GB)", *lang));
   }
 
-  std::unordered_map<std::string, pugi::xml_node> parts;
-  for (const pugi::xml_node& c : root.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      check_no_text(c, "article", "");
-      continue;
-    }
-    if (c.type() != pugi::node_element) continue;
-    const std::string name = c.name();
-    if (std::find(kArticleChildren.begin(), kArticleChildren.end(), name) == kArticleChildren.end()) {
-      unknown_element(c, "article", kArticleChildren);
-      continue;
-    }
-    const auto [it, inserted] = parts.emplace(name, c);
-    if (!inserted)
-      error(pos(c),
-            fmt::format("<{}> may appear only once in <article> (first at line {})", name, pos(it->second).line));
-  }
+  const auto parts = for_each_part(root, "article", kArticleChildren, [](const pugi::xml_node&, const std::string&) {});
   auto part = [&](const char* name) {
     const auto it = parts.find(name);
     return it == parts.end() ? pugi::xml_node() : it->second;
@@ -137,29 +121,13 @@ void Loader::load_article(const pugi::xml_node& root) {
 
 void Loader::load_meta(const pugi::xml_node& meta) {
   check_attrs(meta, {});
-  std::unordered_map<std::string, pugi::xml_node> seen;
-  for (const pugi::xml_node& c : meta.children()) {
-    if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-      check_no_text(c, "meta", "");
-      continue;
-    }
-    if (c.type() != pugi::node_element) continue;
-    const std::string name = c.name();
-    if (std::find(kMetaChildren.begin(), kMetaChildren.end(), name) == kMetaChildren.end()) {
-      unknown_element(c, "meta", kMetaChildren);
-      continue;
-    }
-    const auto [it, inserted] = seen.emplace(name, c);
-    if (!inserted) {
-      error(pos(c), fmt::format("<{}> may appear only once in <meta> (first at line {})", name, pos(it->second).line));
-      continue;
-    }
+  const auto seen = for_each_part(meta, "meta", kMetaChildren, [&](const pugi::xml_node& c, const std::string& name) {
     Meta& m = art_.meta;
     if (name == "date") {
       check_attrs(c, {"when", "from", "to"});
       if (!text_only(c).empty()) error(pos(c), "<date> in <meta> takes no text; give the dates in its attributes");
       if (auto d = date_attrs(c, true)) m.date = *d;
-      continue;
+      return;
     }
     check_attrs(c, {});
     std::string value = text_only(c);
@@ -186,7 +154,7 @@ void Loader::load_meta(const pugi::xml_node& meta) {
         from = comma + 1;
       }
     }
-  }
+  });
   if (!seen.count("title")) error(pos(meta), "<meta> is missing required element <title>");
   if (!seen.count("date")) error(pos(meta), "<meta> is missing required element <date>");
 }

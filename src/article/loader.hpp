@@ -199,20 +199,46 @@ class Loader {
 
   void unknown_element(const pugi::xml_node& n, std::string_view parent, const Candidates& allowed);
 
+  /// Runs `each` on every element child of `n`; text in it is reported, with `hint` appended.
+  template <typename F>
+  void for_each_element(const pugi::xml_node& n, std::string_view parent, std::string_view hint, F&& each) {
+    for (const pugi::xml_node& c : n.children()) {
+      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata)
+        check_no_text(c, parent, hint);
+      else if (c.type() == pugi::node_element)
+        each(c);
+    }
+  }
+
   /// Runs `each` on every <item> child of a list element such as <people>; the list takes no
   /// attributes, and text or other elements in it are reported.
   template <typename F>
   void for_each_item(const pugi::xml_node& list, std::string_view parent, std::string_view item, F&& each) {
     check_attrs(list, {});
-    for (const pugi::xml_node& c : list.children()) {
-      if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) {
-        check_no_text(c, parent, "");
-      } else if (c.type() == pugi::node_element && std::string_view(c.name()) != item) {
+    for_each_element(list, parent, "", [&](const pugi::xml_node& c) {
+      if (std::string_view(c.name()) != item)
         unknown_element(c, parent, {item});
-      } else if (c.type() == pugi::node_element) {
+      else
         each(c);
-      }
-    }
+    });
+  }
+
+  /// Runs `each(element, name)` on the first child element of each name in `allowed`, in order;
+  /// other elements, repeats and text are reported. Returns those first elements by name.
+  template <typename F>
+  std::unordered_map<std::string, pugi::xml_node> for_each_part(const pugi::xml_node& n, std::string_view parent,
+                                                                const Candidates& allowed, F&& each) {
+    std::unordered_map<std::string, pugi::xml_node> parts;
+    for_each_element(n, parent, "", [&](const pugi::xml_node& c) {
+      const std::string name = c.name();
+      if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) return unknown_element(c, parent, allowed);
+      const auto [it, inserted] = parts.emplace(name, c);
+      if (!inserted)
+        return error(pos(c), fmt::format("<{}> may appear only once in <{}> (first at line {})", name, parent,
+                                         pos(it->second).line));
+      each(c, name);
+    });
+    return parts;
   }
 
   /// The text of an element that may hold only text, whitespace collapsed and trimmed.
