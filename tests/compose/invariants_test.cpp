@@ -43,7 +43,9 @@ Box run_box(const frame::GlyphRun& r, const frame::Document& doc, typeset::FontB
   return b;
 }
 
-Box rect_box(const frame::Rect& r) { return {r.x, r.y, r.x + r.w, r.y + r.h}; }
+Box rect_box(const frame::Rect& r) {
+  return {r.x, r.y, r.x + r.w, r.y + r.h};
+}
 
 struct Composed {
   layout::Layout lay;
@@ -56,14 +58,6 @@ const article::Article& seed() {
     return *article::load_file(test::source_dir() + "/source/article.xml", d);
   }();
   return art;
-}
-
-std::vector<std::string> layouts() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(test::source_dir() + "/layouts"))
-    if (e.path().extension() == ".xml") out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
 }
 
 std::string squash_runs(const frame::Page& p, const std::string& role) {
@@ -94,7 +88,7 @@ Composed compose_seed(const std::string& path, typeset::FontBook& book) {
 
 TEST_CASE("every shipped layout composes the seed into a clean display list", "[compose][layouts]") {
   typeset::FontBook book;
-  for (const auto& path : layouts()) {
+  for (const auto& path : test::shipped_layouts()) {
     DYNAMIC_SECTION(fs::path(path).stem().string()) {
       const auto c = compose_seed(path, book);
       const auto* lay = &c.lay;
@@ -168,7 +162,7 @@ TEST_CASE("every shipped layout composes the seed into a clean display list", "[
 
 TEST_CASE("callouts are whole and on the page of their quotation or the next", "[compose][layouts]") {
   typeset::FontBook book;
-  for (const auto& path : layouts()) {
+  for (const auto& path : test::shipped_layouts()) {
     DYNAMIC_SECTION(fs::path(path).stem().string()) {
       const auto c = compose_seed(path, book);
       const auto* doc = &c.doc;

@@ -16,14 +16,6 @@ using namespace briefing;
 
 namespace {
 
-std::vector<std::string> shipped_layouts() {
-  std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(test::source_dir() + "/layouts"))
-    if (e.path().extension() == ".xml") out.push_back(e.path().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 int page_count(const std::string& pdf) {
   const auto r = test::run("pdfinfo '" + pdf + "' 2>/dev/null");
   std::smatch m;
@@ -37,19 +29,20 @@ TEST_CASE("the seed renders with every shipped layout and reads back in order", 
   base::DiagSink diags;
   const auto art = article::load_file(test::source_dir() + "/source/article.xml", diags);
   REQUIRE(art);
-  const auto layouts = shipped_layouts();
+  const auto layouts = test::shipped_layouts();
   REQUIRE(!layouts.empty());
   for (const auto& layout_path : layouts) {
     DYNAMIC_SECTION(fs::path(layout_path).stem().string()) {
       test::TempDir dir;
       const std::string pdf = dir.file("out.pdf");
-      const auto r = test::run("cd '" + test::source_dir() + "' && '" + test::binary() + "' render source/article.xml --layout '" +
-                               layout_path + "' -o '" + pdf + "' 2>&1");
+      const auto r = test::run("cd '" + test::source_dir() + "' && '" + test::binary() +
+                               "' render source/article.xml --layout '" + layout_path + "' -o '" + pdf + "' 2>&1");
       INFO(r.out);
       REQUIRE(r.status == 0);
 
       base::DiagSink ld;
-      const auto lay = layout::load_file(layout_path, {test::source_dir() + "/layouts", test::source_dir() + "/fonts"}, ld);
+      const auto lay =
+          layout::load_file(layout_path, {test::source_dir() + "/layouts", test::source_dir() + "/fonts"}, ld);
       REQUIRE(lay);
 
       // Every paragraph's words, in reading order (hyphenated line ends joined), read from the main
@@ -57,9 +50,9 @@ TEST_CASE("the seed renders with every shipped layout and reads back in order", 
       const auto& pg = lay->page;
       const double side = lay->sidebar.enabled ? lay->sidebar.width + lay->sidebar.gap / 2 : 0;
       const double x = pg.margin_left + (lay->sidebar.enabled && !lay->sidebar.right ? side : 0);
-      const std::string crop = fmt::format("-x {:.0f} -y {:.0f} -W {:.0f} -H {:.0f}", x, pg.margin_top,
-                                           pg.width - pg.margin_left - pg.margin_right - side,
-                                           pg.height - pg.margin_top - pg.margin_bottom);
+      const std::string crop =
+          fmt::format("-x {:.0f} -y {:.0f} -W {:.0f} -H {:.0f}", x, pg.margin_top,
+                      pg.width - pg.margin_left - pg.margin_right - side, pg.height - pg.margin_top - pg.margin_bottom);
       const auto body = test::run("pdftotext -enc UTF-8 " + crop + " '" + pdf + "' - 2>&1");
       REQUIRE(body.status == 0);
       const std::string flow = test::squash(body.out);
@@ -141,12 +134,12 @@ TEST_CASE("the CLI reports usage errors with exit code 2 and content errors with
   CHECK(bad.status == 1);
   CHECK(bad.out.find(dir.file("bad.xml") + ":") != std::string::npos);
   CHECK(!fs::exists(dir.file("x.pdf")));
-  const auto same = test::run("cd '" + test::source_dir() + "' && " + bin +
-                              " render source/article.xml -o source/article.xml 2>&1");
+  const auto same =
+      test::run("cd '" + test::source_dir() + "' && " + bin + " render source/article.xml -o source/article.xml 2>&1");
   CHECK(same.status == 2);
   CHECK(same.out.find("overwrite the input") != std::string::npos);
-  const auto nolayout = test::run("cd '" + test::source_dir() + "' && " + bin +
-                                  " check source/article.xml --layout a4-breifing 2>&1");
+  const auto nolayout =
+      test::run("cd '" + test::source_dir() + "' && " + bin + " check source/article.xml --layout a4-breifing 2>&1");
   CHECK(nolayout.status == 1);
   CHECK(nolayout.out.find("no layout named 'a4-breifing' in layouts (did you mean 'a4-briefing'?)") !=
         std::string::npos);

@@ -16,14 +16,6 @@ using namespace briefing;
 
 namespace {
 
-std::vector<fs::path> shipped_layouts() {
-  std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(test::source_dir() + "/layouts"))
-    if (e.path().extension() == ".xml") out.push_back(e.path());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 /// The number after `label` in a tool's output ("Pages:   3"), or -1.
 int number_after(const std::string& text, const std::string& label) {
   std::smatch m;
@@ -56,7 +48,7 @@ TEST_CASE("every shipped layout gives a PDF that every reader accepts", "[pdf-va
   base::DiagSink diags;
   const auto art = article::load_file(test::source_dir() + "/source/article.xml", diags);
   REQUIRE(art);
-  for (const auto& layout_path : shipped_layouts()) {
+  for (const fs::path layout_path : test::shipped_layouts()) {
     DYNAMIC_SECTION(layout_path.stem().string()) {
       test::TempDir dir;
       const std::string pdf = dir.file("out.pdf"), minimal = dir.file("minimal.pdf");

@@ -19,8 +19,7 @@ namespace {
 /// Every shipped layout with the seed, and the typography fixtures with their own article.
 std::vector<std::pair<std::string, std::string>> cases() {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& e : fs::directory_iterator(test::source_dir() + "/layouts"))
-    if (e.path().extension() == ".xml") out.push_back({test::source_dir() + "/source/article.xml", e.path().string()});
+  for (const auto& l : test::shipped_layouts()) out.push_back({test::source_dir() + "/source/article.xml", l});
   for (const char* c : {"typo-80mm", "typo-120mm"}) {
     const std::string dir = test::source_dir() + "/tests/cases/" + c + "/";
     out.push_back({dir + "article.xml", dir + "layout.xml"});

@@ -2,6 +2,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -68,6 +69,14 @@ std::string source_dir() {
 
 std::string binary() {
   return BRIEFING_BINARY;
+}
+
+std::vector<std::string> shipped_layouts() {
+  std::vector<std::string> out;
+  for (const auto& e : std::filesystem::directory_iterator(source_dir() + "/layouts"))
+    if (e.path().extension() == ".xml") out.push_back(e.path().string());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace briefing::test

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace briefing::test {
 
@@ -46,5 +47,8 @@ std::string source_dir();
 
 /// The briefing executable (compiled in).
 std::string binary();
+
+/// The shipped layouts (layouts/*.xml), full paths, sorted.
+std::vector<std::string> shipped_layouts();
 
 }  // namespace briefing::test

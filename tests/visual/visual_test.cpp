@@ -70,11 +70,7 @@ png::Image diff_image(const png::Image& a, const png::Image& ref) {
 }  // namespace
 
 TEST_CASE("the first page of every shipped layout looks like its reference", "[visual]") {
-  std::vector<fs::path> layouts;
-  for (const auto& e : fs::directory_iterator(source_dir() + "/layouts"))
-    if (e.path().extension() == ".xml") layouts.push_back(e.path());
-  std::sort(layouts.begin(), layouts.end());
-  for (const auto& layout : layouts) {
+  for (const fs::path layout : shipped_layouts()) {
     const std::string name = layout.stem().string();
     DYNAMIC_SECTION(name) {
       TempDir dir;
