@@ -1,7 +1,7 @@
 # Finds libhyphen (Debian's libhyphen-dev ships only a static library and a header).
 # Defines LibHyphen_FOUND and the imported target LibHyphen::LibHyphen.
 find_path(LibHyphen_INCLUDE_DIR NAMES hyphen.h)
-find_library(LibHyphen_LIBRARY NAMES hyphen libhyphen.a)
+find_library(LibHyphen_LIBRARY NAMES libhyphen.a hyphen)
 include(FindPackageHandleStandardArgs)
 find_package_handle_standard_args(LibHyphen REQUIRED_VARS LibHyphen_LIBRARY LibHyphen_INCLUDE_DIR)
 if(LibHyphen_FOUND AND NOT TARGET LibHyphen::LibHyphen)

@@ -121,7 +121,7 @@ TEST_CASE("rendering is deterministic and honours SOURCE_DATE_EPOCH", "[e2e]") {
 
 TEST_CASE("the CLI reports usage errors with exit code 2 and content errors with 1", "[e2e][cli]") {
   test::TempDir dir;
-  const std::string bin = "'" + test::binary() + "'";
+  const std::string bin = test::shell_quote(test::binary());
   CHECK(test::run(bin + " 2>/dev/null").status == 2);
   CHECK(test::run(bin + " frobnicate x.xml 2>/dev/null").status == 2);
   CHECK(test::run(bin + " render 2>/dev/null").status == 2);
