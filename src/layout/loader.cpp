@@ -5,6 +5,8 @@
 #include <charconv>
 #include <filesystem>
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include "base/fileio.hpp"
@@ -128,23 +130,43 @@ std::string Loader::resolve_file(std::string_view file, const std::string& fallb
 
 namespace {
 
-/// True when `path` (symbolic links resolved) lies in `dir` or below it.
-bool is_within(const std::string& path, const std::string& dir) {
+std::optional<std::filesystem::path> canonical_or_null(const std::filesystem::path& p) {
   std::error_code ec;
-  const auto p = std::filesystem::weakly_canonical(path, ec);
-  if (ec) return false;
-  const auto d = std::filesystem::weakly_canonical(dir, ec);
-  if (ec) return false;
-  const auto rel = p.lexically_relative(d);
+  auto c = std::filesystem::weakly_canonical(p, ec);
+  if (ec) return std::nullopt;
+  return c;
+}
+
+/// True when `path` lies in `dir` or below it (both resolved).
+bool is_within(const std::optional<std::filesystem::path>& path, const std::optional<std::filesystem::path>& dir) {
+  if (!path || !dir) return false;
+  const auto rel = path->lexically_relative(*dir);
   return !rel.empty() && *rel.begin() != "..";
 }
 
 }  // namespace
 
+std::optional<std::filesystem::path> Loader::real_path(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path p(path);
+  const fs::path name = p.filename();
+  struct stat st {};
+  // A plain file in a folder: the resolved folder (remembered) and the name. A symbolic link,
+  // "." or "..": the whole path, resolved afresh.
+  if (name.empty() || name == "." || name == ".." || ::lstat(path.c_str(), &st) != 0 || S_ISLNK(st.st_mode))
+    return canonical_or_null(p);
+  const std::string dir = p.parent_path().empty() ? std::string(".") : p.parent_path().string();
+  auto [it, fresh] = real_dirs_.try_emplace(dir);
+  if (fresh) it->second = canonical_or_null(dir);
+  if (!it->second) return std::nullopt;
+  return *it->second / name;
+}
+
 bool Loader::confined(const std::string& resolved, std::string_view given, std::string_view what,
                       const base::SourcePos& where) {
-  if (paths_.allow_outside_files || is_within(resolved, dir_of(path_)) || is_within(resolved, paths_.fonts_dir))
-    return true;
+  if (paths_.allow_outside_files) return true;
+  const auto file = real_path(resolved);
+  if (is_within(file, real_path(dir_of(path_))) || is_within(file, real_path(paths_.fonts_dir))) return true;
   error(where, fmt::format("{} file '{}' is outside the layout's folder and {}; pass --allow-outside-files to use it",
                            what, given, paths_.fonts_dir));
   return false;

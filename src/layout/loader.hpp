@@ -1,11 +1,13 @@
 // The layout loader's internals: one Loader per file, applying its elements over a base layout.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <pugixml.hpp>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diag.hpp"
@@ -56,6 +58,9 @@ class Loader {
   /// folder and the user has not allowed that; `what` is "font" or "image", `given` the attribute value.
   bool confined(const std::string& resolved, std::string_view given, std::string_view what,
                 const base::SourcePos& where);
+  /// `path` with symbolic links resolved (std::filesystem::weakly_canonical), null on failure.
+  /// Folders are resolved once per layout: every file a layout names lies in one of two.
+  std::optional<std::filesystem::path> real_path(const std::string& path);
 
   // elements (elements.cpp)
   void element(const pugi::xml_node& n);
@@ -84,6 +89,7 @@ class Loader {
   std::vector<std::pair<std::string, base::SourcePos>> colour_uses_;
   pugi::xml_node page_node_;
   std::vector<std::pair<std::string, base::SourcePos>> element_pos_;  ///< where each top-level element is
+  std::unordered_map<std::string, std::optional<std::filesystem::path>> real_dirs_;
 };
 
 template <typename E>

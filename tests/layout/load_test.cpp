@@ -1,6 +1,8 @@
 // Layout loader: the shipped layout loads; each diagnostic has its message and position.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "layout/load.hpp"
 #include "support/run.hpp"
 
@@ -209,4 +211,29 @@ TEST_CASE("images are probed when the layout loads", "[layout][image]") {
   REQUIRE(l->images.size() == 1);
   CHECK(l->images[0].width == Approx(20 * 72 / 25.4));  // square crest: width follows the height
   CHECK(l->images[0].every_page);
+}
+
+TEST_CASE("font files are confined after symbolic links are resolved", "[layout]") {
+  test::TempDir dir;
+  const std::string fonts = test::source_dir() + "/fonts";
+  std::filesystem::create_directories(dir.file("layouts"));
+  std::filesystem::create_directories(dir.file("elsewhere"));
+  std::filesystem::copy_file(fonts + "/DejaVuSans.ttf", dir.file("elsewhere/Outside.ttf"));
+  // A link to a folder of fonts inside the fonts folder, a link to a file outside everything.
+  std::filesystem::create_directory_symlink(fonts, dir.file("layouts/linked"));
+  std::filesystem::create_symlink(dir.file("elsewhere/Outside.ttf"), dir.file("layouts/Escape.ttf"));
+  const layout::SearchPaths p{dir.file("layouts"), fonts, false};
+  const auto load = [&](const std::string& file) {
+    test::write_text(dir.file("layouts/t.xml"),
+                     "<layout><fonts><family name=\"f\" regular=\"" + file + "\"/></fonts></layout>");
+    base::DiagSink d;
+    (void)layout::load_file(dir.file("layouts/t.xml"), p, d);
+    std::string out;
+    for (const auto& x : d.items()) out += base::format(x) + "\n";
+    return out;
+  };
+  CHECK(load("linked/DejaVuSans.ttf").empty());
+  CHECK(load("Escape.ttf").find("font file 'Escape.ttf' is outside the layout's folder") != std::string::npos);
+  CHECK(load("../elsewhere/Outside.ttf").find("is outside the layout's folder") != std::string::npos);
+  CHECK(load("linked/../../elsewhere/Outside.ttf").find("is outside the layout's folder") != std::string::npos);
 }
