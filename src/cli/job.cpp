@@ -72,7 +72,7 @@ int render(const Options& o, const Loaded& in, base::DiagSink& diags, std::ostre
     print_diagnostics(diags, o.quiet, err);
     return usage_error;
   }
-  typeset::FontBook fonts;
+  typeset::FontBook fonts(typeset::FontFiles::mapped);  // one render, then the process ends
   pdf::Options popt;
   popt.source_date_epoch = source_date_epoch(diags);
   const auto doc = render_document(*in.article, *in.layout, fonts, popt, target, diags);

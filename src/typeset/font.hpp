@@ -17,13 +17,20 @@ namespace briefing::typeset {
 
 class ShapeCache;
 
+/// How a font's whole file is held for subsetting. `copied` reads it into memory of its own, so
+/// that a file rewritten later cannot change it: for processes that run on (build, watch).
+/// `mapped` maps the file read-only, which costs no copy and touches only the pages the subset
+/// needs: for a process that renders once and exits. The mapped pages are the file's own, so
+/// a file truncated while that process runs would fault.
+enum class FontFiles { copied, mapped };
+
 /// One TrueType face: a HarfBuzz face and font (scale = units per em), and metrics. The face
 /// reads each table from the file when HarfBuzz first asks for it (most are never needed), into
 /// memory of its own, so that a file rewritten meanwhile cannot change what is already read.
 class Font {
  public:
   /// Loads a glyf-outline TrueType file; returns null with a lowercase reason in `error`.
-  static std::unique_ptr<Font> load(const std::string& path, std::string& error);
+  static std::unique_ptr<Font> load(const std::string& path, std::string& error, FontFiles files = FontFiles::copied);
   ~Font();
   Font(const Font&) = delete;
   Font& operator=(const Font&) = delete;
@@ -81,6 +88,7 @@ class Font {
 
   std::string path_;
   std::uint64_t serial_ = 0;
+  FontFiles files_ = FontFiles::copied;
   int fd_ = -1;
   std::uint64_t size_ = 0;
   std::vector<Table> tables_;
@@ -104,7 +112,7 @@ using FontId = int;
 /// Owns every font a run uses, loaded once per path; thread-safe for loading and lookup.
 class FontBook {
  public:
-  FontBook();
+  explicit FontBook(FontFiles files = FontFiles::copied);
   ~FontBook();
   FontBook(const FontBook&) = delete;
   FontBook& operator=(const FontBook&) = delete;
@@ -120,6 +128,7 @@ class FontBook {
   /// Fonts in fixed chunks that never move, so that get() needs no lock.
   using Chunk = std::array<std::unique_ptr<Font>, kChunk>;
 
+  FontFiles files_;
   mutable std::mutex mutex_;
   std::array<std::unique_ptr<Chunk>, kChunks> chunks_;
   std::size_t count_ = 0;
