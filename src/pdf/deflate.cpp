@@ -1,12 +1,9 @@
 #include "pdf/deflate.hpp"
 
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <libdeflate.h>
 
-#include <atomic>
 #include <mutex>
 #include <unordered_map>
 
@@ -105,24 +102,6 @@ HPDF_STATUS compress_remembered_before_write(HPDF_Dict d) {
   return compress(d, true);
 }
 
-/// libharu's before-write function of Type0 fonts with a CIDFontType2 descendant (one static
-/// function for them all), which makes the font descriptor and the FontFile2 stream.
-std::atomic<HPDF_Dict_BeforeWriteFunc> cid_before_write{nullptr};
-
-/// Runs libharu's function, then has the font file it made compressed by flate().
-HPDF_STATUS cid_font_before_write(HPDF_Dict font) {
-  const HPDF_Dict_BeforeWriteFunc original = cid_before_write.load();
-  if (original) {
-    if (const HPDF_STATUS rc = original(font); rc != HPDF_OK) return rc;
-  }
-  const auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  if (attr && attr->fontdef && attr->fontdef->descriptor)
-    if (auto* file =
-            static_cast<HPDF_Dict>(HPDF_Dict_GetItem(attr->fontdef->descriptor, "FontFile2", HPDF_OCLASS_DICT)))
-      deflate_on_write(file);
-  return HPDF_OK;
-}
-
 }  // namespace
 
 std::string flate(std::string_view data) {
@@ -139,14 +118,6 @@ void deflate_on_write(HPDF_Dict stream_dict, bool remember) {
   const HPDF_Dict_BeforeWriteFunc fn = stream_dict->before_write_fn;
   if (fn && fn != compress_before_write && fn != compress_remembered_before_write) return;
   stream_dict->before_write_fn = remember ? compress_remembered_before_write : compress_before_write;
-}
-
-void deflate_font_file_on_write(HPDF_Font font) {
-  if (!font || !font->before_write_fn || font->before_write_fn == cid_font_before_write) return;
-  HPDF_Dict_BeforeWriteFunc expected = nullptr;
-  cid_before_write.compare_exchange_strong(expected, font->before_write_fn);
-  if (cid_before_write.load() != font->before_write_fn) return;  // not the function seen before: leave it
-  font->before_write_fn = cid_font_before_write;
 }
 
 }  // namespace briefing::pdf

@@ -20,9 +20,4 @@ namespace briefing::pdf {
 /// reused when the same bytes come again (font streams in a batch).
 void deflate_on_write(HPDF_Dict stream_dict, bool remember = false);
 
-/// Has the FontFile2 stream of an embedded Type0 TrueType font compressed by deflate_on_write: the
-/// stream only exists once libharu writes the font (the font's before-write function creates it),
-/// so that function is wrapped.
-void deflate_font_file_on_write(HPDF_Font font);
-
 }  // namespace briefing::pdf
