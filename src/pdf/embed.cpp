@@ -132,6 +132,7 @@ void repair_font(const EmbeddedFont& f) {
   repair_cid_map(f, attr);                    // libharu keeps the descendant font's map in the Type0 font's attributes
   deflate_on_write(attr->cmap_stream, true);  // the same for the same face and code points
   deflate_on_write(attr->map_stream, true);
+  finish_cid_font(f.font);
 }
 
 }  // namespace briefing::pdf

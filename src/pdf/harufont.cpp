@@ -115,8 +115,8 @@ HPDF_Dict new_descendant(HPDF_Doc pdf, HPDF_FontAttr attr) {
   return rc == HPDF_OK ? font : nullptr;
 }
 
-/// The font descriptor with its FontFile2 stream, made when the font is written (as libharu
-/// does, so that the glyphs declared by then are the ones saved).
+/// The font descriptor with its FontFile2 stream (the glyphs declared so far, and compressed
+/// when written).
 HPDF_Dict new_descriptor(HPDF_Dict font, HPDF_FontAttr attr) {
   const HPDF_FontDef def = attr->fontdef;
   auto* def_attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
@@ -146,25 +146,6 @@ HPDF_Dict new_descriptor(HPDF_Dict font, HPDF_FontAttr attr) {
   return rc == HPDF_OK ? descriptor : nullptr;
 }
 
-/// Before the Type0 font is written, as libharu's: the streams take the font's filter, the
-/// descriptor is made once per definition, and both fonts get /BaseFont and the descendant its
-/// /FontDescriptor.
-HPDF_STATUS before_write(HPDF_Dict font) {
-  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-  if (attr->map_stream) attr->map_stream->filter = font->filter;
-  if (attr->cmap_stream) attr->cmap_stream->filter = font->filter;
-  const HPDF_FontDef def = attr->fontdef;
-  if (!def->descriptor) {
-    def->descriptor = new_descriptor(font, attr);
-    if (!def->descriptor) return HPDF_Error_GetCode(font->error);
-  }
-  const char* name = static_cast<HPDF_TTFontDefAttr>(def->attr)->base_font;
-  HPDF_STATUS rc = HPDF_Dict_AddName(font, "BaseFont", name);
-  rc += HPDF_Dict_AddName(attr->descendant_font, "BaseFont", name);
-  rc += HPDF_Dict_Add(attr->descendant_font, "FontDescriptor", def->descriptor);
-  return rc == HPDF_OK ? HPDF_OK : HPDF_Error_GetCode(font->error);
-}
-
 /// The Type0 font's own dictionary and attributes.
 HPDF_Font new_type0(HPDF_Doc pdf, HPDF_FontDef def, HPDF_Encoder encoder) {
   HPDF_Font font = HPDF_Dict_New(pdf->mmgr);
@@ -184,7 +165,6 @@ HPDF_Font new_type0(HPDF_Doc pdf, HPDF_FontDef def, HPDF_Encoder encoder) {
   attr->xref = pdf->xref;
   font->header.obj_class |= HPDF_OSUBCLASS_FONT;
   font->free_fn = free_attr;
-  font->before_write_fn = before_write;
   font->attr = attr;
   if (HPDF_Xref_Add(pdf->xref, font) != HPDF_OK) return nullptr;  // freed by libharu
   HPDF_STATUS rc = HPDF_Dict_AddName(font, "Type", "Font");
@@ -215,6 +195,22 @@ HPDF_Font new_cid_font(HPDF_Doc pdf, const char* name) {
   if (pdf->compression_mode & HPDF_COMP_METADATA) font->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   if (HPDF_List_Add(pdf->font_mgr, font) != HPDF_OK) return failed_font(pdf);  // as HPDF_GetFont keeps it
   return font;
+}
+
+HPDF_STATUS finish_cid_font(HPDF_Font font) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (attr->map_stream) attr->map_stream->filter = font->filter;
+  if (attr->cmap_stream) attr->cmap_stream->filter = font->filter;
+  const HPDF_FontDef def = attr->fontdef;
+  if (!def->descriptor) {
+    def->descriptor = new_descriptor(font, attr);
+    if (!def->descriptor) return HPDF_CheckError(font->error);
+  }
+  const char* name = static_cast<HPDF_TTFontDefAttr>(def->attr)->base_font;
+  HPDF_STATUS rc = HPDF_Dict_AddName(font, "BaseFont", name);
+  rc += HPDF_Dict_AddName(attr->descendant_font, "BaseFont", name);
+  rc += HPDF_Dict_Add(attr->descendant_font, "FontDescriptor", def->descriptor);
+  return rc == HPDF_OK ? HPDF_OK : HPDF_CheckError(font->error);
 }
 
 }  // namespace briefing::pdf

@@ -13,12 +13,20 @@ namespace briefing::pdf {
 const char* load_ttf_from_memory(HPDF_Doc pdf, std::string_view bytes);
 
 /// The font HPDF_GetFont(pdf, name, "UTF-8") makes of an embedded TrueType definition, without
-/// its walk over all 65,536 codes of the encoder (3 M instructions for the seed's four faces): a Type0 font with
-/// /Encoding /Identity-H, a ToUnicode stream and a CIDFontType2 descendant with /W and a CIDToGIDMap stream; the same
-/// objects, keys and object numbers in the same order. /W and both streams are left empty for repair_font() to fill.
-/// When written, the font makes its descriptor and FontFile2 as libharu's does, the font file compressed by
-/// deflate_on_write(). libharu's text measuring functions are not available for it (the backend measures with
-/// HarfBuzz): they raise HPDF_INVALID_OPERATION. Null with libharu's error raised.
+/// its walk over all 65,536 codes of the encoder (3 M instructions for the seed's four faces): a
+/// Type0 font with /Encoding /Identity-H, a ToUnicode stream and a CIDFontType2 descendant with
+/// /W and a CIDToGIDMap stream; the same objects, keys and object numbers in the same order.
+/// /W and both streams are left empty for repair_font() to fill, and finish_cid_font() does
+/// what libharu's font does when it is written. libharu's text measuring functions are not
+/// available for it (the backend measures with HarfBuzz): they raise HPDF_INVALID_OPERATION.
+/// Null with libharu's error raised.
 HPDF_Font new_cid_font(HPDF_Doc pdf, const char* name);
+
+/// What libharu's Type0 font does just before it is written, done once every glyph is declared
+/// and every page added (so the objects get the numbers libharu would give them): the streams
+/// take the font's filter, the definition's font descriptor and FontFile2 stream (the glyphs
+/// declared, compressed by deflate_on_write()) are made, and both fonts get /BaseFont and the
+/// descendant its /FontDescriptor. libharu's error code, raised, on failure.
+HPDF_STATUS finish_cid_font(HPDF_Font font);
 
 }  // namespace briefing::pdf
