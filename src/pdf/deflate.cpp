@@ -4,8 +4,16 @@
 #include <hpdf_streams.h>
 #include <libdeflate.h>
 
+#include <hpdf_doc.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <mutex>
+#include <system_error>
+#include <thread>
 #include <unordered_map>
+#include <vector>
 
 namespace briefing::pdf {
 
@@ -50,17 +58,29 @@ bool read_all(HPDF_Stream s, std::string& out) {
 /// the same bytes is always the same. Starts afresh past a bound.
 class PackedCache {
  public:
-  std::string get(const std::string& raw) {
-    {
-      std::lock_guard lock(mutex_);
-      if (const auto it = map_.find(raw); it != map_.end()) return it->second;
-    }
-    std::string packed = flate(raw);
-    if (packed.empty()) return packed;  // a failure is not remembered
+  /// The compressed bytes remembered for `raw`, if any.
+  bool find(const std::string& raw, std::string& packed) {
+    std::lock_guard lock(mutex_);
+    const auto it = map_.find(raw);
+    if (it == map_.end()) return false;
+    packed = it->second;
+    return true;
+  }
+
+  /// Remembers the compressed bytes of `raw` (not a failure's).
+  void add(const std::string& raw, const std::string& packed) {
+    if (packed.empty()) return;
     std::lock_guard lock(mutex_);
     if (map_.size() >= kMaxEntries || bytes_ > kMaxBytes) map_.clear(), bytes_ = 0;
-    bytes_ += raw.size() + packed.size();
-    map_.emplace(raw, packed);
+    if (map_.emplace(raw, packed).second) bytes_ += raw.size() + packed.size();
+  }
+
+  /// The compressed bytes of `raw`, remembered or made (and remembered).
+  std::string get(const std::string& raw) {
+    std::string packed;
+    if (find(raw, packed)) return packed;
+    packed = flate(raw);
+    add(raw, packed);
     return packed;
   }
 
@@ -76,14 +96,23 @@ PackedCache& packed_cache() {
   return cache;
 }
 
-/// Replaces a stream's bytes by their flate() form, through the cache when `remember`.
+/// The streams compressed ahead of the save that runs on this thread, if any.
+thread_local const Prepacked* prepacked = nullptr;
+
+/// True for a plain memory stream that libharu would deflate and nobody has compressed yet.
+bool to_compress(HPDF_Dict d) {
+  return d->stream && d->stream->type == HPDF_STREAM_MEMORY && d->filter == HPDF_STREAM_FILTER_FLATE_DECODE &&
+         !d->write_fn;
+}
+
+/// Replaces a stream's bytes by their flate() form: compressed ahead, or now (through the cache
+/// when `remember`).
 HPDF_STATUS compress(HPDF_Dict d, bool remember) {
-  if (!d->stream || d->stream->type != HPDF_STREAM_MEMORY || d->filter != HPDF_STREAM_FILTER_FLATE_DECODE ||
-      d->write_fn)
-    return HPDF_OK;  // not a plain deflated memory stream: libharu writes it as before
+  if (!to_compress(d)) return HPDF_OK;  // libharu writes it as before
   std::string raw;
   if (!read_all(d->stream, raw)) return HPDF_OK;
-  const std::string packed = remember ? packed_cache().get(raw) : flate(raw);
+  const std::string* ahead = prepacked ? prepacked->find(d, raw) : nullptr;
+  const std::string packed = ahead ? *ahead : remember ? packed_cache().get(raw) : flate(raw);
   if (packed.empty() && !raw.empty()) return HPDF_OK;
   HPDF_MemStream_FreeData(d->stream);
   const HPDF_STATUS rc = HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
@@ -102,9 +131,74 @@ HPDF_STATUS compress_remembered_before_write(HPDF_Dict d) {
   return compress(d, true);
 }
 
+/// True for a stream that deflate_on_write() has set up.
+bool marked(HPDF_Dict d) {
+  return d->before_write_fn == compress_before_write || d->before_write_fn == compress_remembered_before_write;
+}
+
+/// Runs `work` on `threads` threads, this one included (fewer if threads cannot be started).
+template <typename Work>
+void run_on(unsigned threads, const Work& work) {
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  work();
+  for (auto& t : helpers) t.join();
+}
+
 }  // namespace
 
+Prepacked::Prepacked(HPDF_Doc pdf, unsigned threads) {
+  if (threads < 2) return;
+  const HPDF_List entries = pdf->xref->entries;
+  for (HPDF_UINT i = 0; i < entries->count; ++i) {
+    auto* d = static_cast<HPDF_Dict>(static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(entries, i))->obj);
+    if (!d || (d->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || !marked(d) || !to_compress(d)) continue;
+    Job job{d, {}, {}, d->before_write_fn == compress_remembered_before_write};
+    if (read_all(d->stream, job.raw) && !(job.remember && packed_cache().find(job.raw, job.packed)))
+      jobs_.push_back(std::move(job));
+  }
+  if (jobs_.size() < 2) return;  // one stream gains nothing from a second thread
+  // Largest first, so that the threads finish together; each stream is compressed whole and
+  // alone, so the bytes are the same whichever thread takes it.
+  std::sort(jobs_.begin(), jobs_.end(), [](const Job& a, const Job& b) { return a.raw.size() > b.raw.size(); });
+  std::atomic<std::size_t> next{0};
+  run_on(std::min<std::size_t>(threads, jobs_.size()), [&] {
+    for (std::size_t k; (k = next.fetch_add(1)) < jobs_.size();) {
+      try {
+        jobs_[k].packed = flate(jobs_[k].raw);
+      } catch (const std::bad_alloc&) {
+        jobs_[k].packed.clear();  // compressed when written instead
+      }
+    }
+  });
+  for (const Job& job : jobs_)
+    if (job.remember) packed_cache().add(job.raw, job.packed);
+  previous_ = prepacked;
+  prepacked = this;
+  active_ = true;
+}
+
+Prepacked::~Prepacked() {
+  if (active_) prepacked = previous_;
+}
+
+const std::string* Prepacked::find(HPDF_Dict d, const std::string& raw) const {
+  for (const Job& job : jobs_)
+    if (job.dict == d) return job.packed.empty() || job.raw != raw ? nullptr : &job.packed;
+  return nullptr;
+}
+
 std::string flate(std::string_view data) {
+  // libdeflate picks its Adler-32 routine for the CPU on the first call and stores it without a
+  // lock; that first call is made once, under the static's guard, before threads race for it.
+  static const std::uint32_t warmed = libdeflate_adler32(1, "", 0);
+  (void)warmed;
   libdeflate_compressor* c = compressor();
   if (!c) return {};
   std::string out(libdeflate_zlib_compress_bound(c, data.size()), '\0');
