@@ -1,16 +1,13 @@
 #include "pdf/deflate.hpp"
 
+#include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 #include <libdeflate.h>
 
-#include <hpdf_doc.h>
-
-#include <algorithm>
-#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <mutex>
-#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -97,7 +94,7 @@ PackedCache& packed_cache() {
 }
 
 /// The streams compressed ahead of the save that runs on this thread, if any.
-thread_local const Prepacked* prepacked = nullptr;
+thread_local Prepacked* prepacked = nullptr;
 
 /// True for a plain memory stream that libharu would deflate and nobody has compressed yet.
 bool to_compress(HPDF_Dict d) {
@@ -111,7 +108,7 @@ HPDF_STATUS compress(HPDF_Dict d, bool remember) {
   if (!to_compress(d)) return HPDF_OK;  // libharu writes it as before
   std::string raw;
   if (!read_all(d->stream, raw)) return HPDF_OK;
-  const std::string* ahead = prepacked ? prepacked->find(d, raw) : nullptr;
+  const std::string* ahead = prepacked ? prepacked->take(d, raw) : nullptr;
   const std::string packed = ahead ? *ahead : remember ? packed_cache().get(raw) : flate(raw);
   if (packed.empty() && !raw.empty()) return HPDF_OK;
   HPDF_MemStream_FreeData(d->stream);
@@ -136,61 +133,81 @@ bool marked(HPDF_Dict d) {
   return d->before_write_fn == compress_before_write || d->before_write_fn == compress_remembered_before_write;
 }
 
-/// Runs `work` on `threads` threads, this one included (fewer if threads cannot be started).
-template <typename Work>
-void run_on(unsigned threads, const Work& work) {
-  std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads; ++t) {
-    try {
-      helpers.emplace_back(work);
-    } catch (const std::system_error&) {
-      break;
-    }
-  }
-  work();
-  for (auto& t : helpers) t.join();
-}
-
 }  // namespace
 
 Prepacked::Prepacked(HPDF_Doc pdf, unsigned threads) {
   if (threads < 2) return;
   const HPDF_List entries = pdf->xref->entries;
-  for (HPDF_UINT i = 0; i < entries->count; ++i) {
+  for (HPDF_UINT i = 0; i < entries->count; ++i) {  // in the order libharu writes them
     auto* d = static_cast<HPDF_Dict>(static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(entries, i))->obj);
     if (!d || (d->header.obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT || !marked(d) || !to_compress(d)) continue;
-    Job job{d, {}, {}, d->before_write_fn == compress_remembered_before_write};
-    if (read_all(d->stream, job.raw) && !(job.remember && packed_cache().find(job.raw, job.packed)))
-      jobs_.push_back(std::move(job));
+    std::string raw;
+    if (!read_all(d->stream, raw)) continue;
+    const bool remember = d->before_write_fn == compress_remembered_before_write;
+    std::string cached;
+    if (remember && packed_cache().find(raw, cached)) continue;  // the hook finds it there
+    jobs_.push_back({d, std::move(raw), {}, remember});
   }
   if (jobs_.size() < 2) return;  // one stream gains nothing from a second thread
-  // Largest first, so that the threads finish together; each stream is compressed whole and
-  // alone, so the bytes are the same whichever thread takes it.
-  std::sort(jobs_.begin(), jobs_.end(), [](const Job& a, const Job& b) { return a.raw.size() > b.raw.size(); });
-  std::atomic<std::size_t> next{0};
-  run_on(std::min<std::size_t>(threads, jobs_.size()), [&] {
-    for (std::size_t k; (k = next.fetch_add(1)) < jobs_.size();) {
-      try {
-        jobs_[k].packed = flate(jobs_[k].raw);
-      } catch (const std::bad_alloc&) {
-        jobs_[k].packed.clear();  // compressed when written instead
-      }
+  state_.assign(jobs_.size(), kFree);
+  helpers_.reserve(threads - 1);
+  for (unsigned t = 1; t < threads && t < jobs_.size(); ++t) {
+    try {
+      helpers_.emplace_back([this] { help(); });
+    } catch (const std::exception&) {  // no thread to be had: fewer helpers
+      break;
     }
-  });
-  for (const Job& job : jobs_)
-    if (job.remember) packed_cache().add(job.raw, job.packed);
+  }
+  if (helpers_.empty()) return;
   previous_ = prepacked;
   prepacked = this;
   active_ = true;
 }
 
-Prepacked::~Prepacked() {
-  if (active_) prepacked = previous_;
+void Prepacked::help() {
+  // From the last stream written backwards, while the save claims them from the first.
+  for (std::size_t k = jobs_.size(); k-- > 0;) {
+    {
+      const std::lock_guard lock(mutex_);
+      if (state_[k] != kFree) continue;
+      state_[k] = kClaimed;
+    }
+    try {
+      jobs_[k].packed = flate(jobs_[k].raw);
+    } catch (const std::bad_alloc&) {
+      jobs_[k].packed.clear();  // the save compresses it itself
+    }
+    const std::lock_guard lock(mutex_);
+    state_[k] = kDone;
+    done_.notify_all();
+  }
 }
 
-const std::string* Prepacked::find(HPDF_Dict d, const std::string& raw) const {
-  for (const Job& job : jobs_)
-    if (job.dict == d) return job.packed.empty() || job.raw != raw ? nullptr : &job.packed;
+Prepacked::~Prepacked() {
+  {
+    const std::lock_guard lock(mutex_);
+    for (int& st : state_)  // nothing new for the helpers (after a failed save)
+      if (st == kFree) st = kMine;
+  }
+  for (auto& t : helpers_) t.join();
+  if (!active_) return;
+  prepacked = previous_;
+  for (std::size_t k = 0; k < jobs_.size(); ++k)
+    if (jobs_[k].remember && state_[k] == kDone) packed_cache().add(jobs_[k].raw, jobs_[k].packed);
+}
+
+const std::string* Prepacked::take(HPDF_Dict d, const std::string& raw) {
+  for (std::size_t k = 0; k < jobs_.size(); ++k) {
+    if (jobs_[k].dict != d) continue;
+    std::unique_lock lock(mutex_);
+    if (state_[k] == kFree) {
+      state_[k] = kMine;  // no helper took it
+      return nullptr;
+    }
+    done_.wait(lock, [&] { return state_[k] != kClaimed; });
+    if (state_[k] != kDone) return nullptr;
+    return jobs_[k].packed.empty() || jobs_[k].raw != raw ? nullptr : &jobs_[k].packed;
+  }
   return nullptr;
 }
 

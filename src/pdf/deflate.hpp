@@ -3,8 +3,11 @@
 
 #include <hpdf.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 namespace briefing::pdf {
@@ -21,22 +24,26 @@ namespace briefing::pdf {
 /// reused when the same bytes come again (font streams in a batch).
 void deflate_on_write(HPDF_Dict stream_dict, bool remember = false);
 
-/// The streams of one document that deflate_on_write() was asked for, compressed ahead of its
-/// save on several threads: while this lives, the compression just before a stream is written
-/// on this thread takes the result made here (unless the stream's bytes have changed since).
-/// Each stream is compressed whole and alone by the same compressor as on the serial path, so
-/// the PDF's bytes are the same at any thread count. With fewer than two threads or streams it
-/// does nothing, and the streams are compressed one by one as they are written.
+/// The streams of one document that deflate_on_write() was asked for, compressed on helper
+/// threads while the document is saved: the helpers take them from the last one written
+/// backwards, the save (the compression just before a stream is written, on this thread) takes
+/// them from the first, compressing itself those no helper has taken and waiting for those a
+/// helper is at work on, until the two meet. A stream whose bytes have changed since this was
+/// made is compressed as before. Each stream is compressed whole and alone by the same
+/// compressor as on the serial path, so the PDF's bytes are the same at any thread count. With
+/// fewer than two threads or streams it does nothing.
 class Prepacked {
  public:
-  /// Compresses on up to `threads` threads, this one included.
+  /// Starts up to `threads` - 1 helpers on a copy of every stream to compress.
   Prepacked(HPDF_Doc pdf, unsigned threads);
+  /// Waits for the helpers.
   ~Prepacked();
   Prepacked(const Prepacked&) = delete;
   Prepacked& operator=(const Prepacked&) = delete;
 
-  /// The compressed form of stream `d` made ahead, if its bytes are still `raw`; else null.
-  [[nodiscard]] const std::string* find(HPDF_Dict d, const std::string& raw) const;
+  /// The compressed form of stream `d` made by a helper (waited for), if its bytes are still
+  /// `raw`; null when the caller is to compress it (no helper took it, or the bytes differ).
+  [[nodiscard]] const std::string* take(HPDF_Dict d, const std::string& raw);
 
  private:
   struct Job {
@@ -44,8 +51,15 @@ class Prepacked {
     std::string raw, packed;
     bool remember;
   };
-  std::vector<Job> jobs_;
-  const Prepacked* previous_ = nullptr;
+  enum : int { kFree, kClaimed, kDone, kMine };
+  void help();
+
+  std::vector<Job> jobs_;  ///< in the order libharu writes them
+  std::mutex mutex_;       ///< guards state_
+  std::condition_variable done_;
+  std::vector<int> state_;  ///< by job
+  std::vector<std::thread> helpers_;
+  Prepacked* previous_ = nullptr;
   bool active_ = false;
 };
 

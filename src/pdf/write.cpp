@@ -127,7 +127,7 @@ bool load_images(HPDF_Doc pdf, const frame::Document& doc, ImageTable& images, c
 /// copies the bytes out.
 bool save(HPDF_Doc pdf, unsigned threads, const HaruError& herr, std::string& out, std::string& error) {
   if (herr.code == 0) {
-    const Prepacked ahead(pdf, threads);
+    Prepacked ahead(pdf, threads);  // while the document is saved
     HPDF_SaveToStream(pdf);
   }
   if (herr.code == 0) {
