@@ -3,11 +3,9 @@
 
 #include <hpdf.h>
 
-#include <condition_variable>
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 namespace briefing::pdf {
@@ -26,23 +24,25 @@ void deflate_on_write(HPDF_Dict stream_dict, bool remember = false);
 
 /// The streams of one document that deflate_on_write() was asked for, compressed on helper
 /// threads while the document is saved: the helpers take them from the last one written
-/// backwards, the save (the compression just before a stream is written, on this thread) takes
-/// them from the first, compressing itself those no helper has taken and waiting for those a
-/// helper is at work on, until the two meet. A stream whose bytes have changed since this was
-/// made is compressed as before. Each stream is compressed whole and alone by the same
-/// compressor as on the serial path, so the PDF's bytes are the same at any thread count. With
-/// fewer than two threads or streams it does nothing.
+/// backwards, and the save (the compression just before a stream is written, on this thread)
+/// uses what they have finished and compresses the others itself, without ever waiting for a
+/// helper (on a busy machine a helper may not get a core for milliseconds). Helpers are
+/// detached: one still at work when the save is over finishes its stream on its own copy and
+/// exits. A stream whose bytes have changed since this was made is compressed as before. Each
+/// stream is compressed whole and alone by the same compressor as on the serial path, so the
+/// PDF's bytes are the same at any thread count. With fewer than two threads or streams, or too
+/// little to compress to repay a thread, it does nothing.
 class Prepacked {
  public:
   /// Starts up to `threads` - 1 helpers on a copy of every stream to compress.
   Prepacked(HPDF_Doc pdf, unsigned threads);
-  /// Waits for the helpers.
+  /// Stops handing out streams; remembers the font streams the helpers have compressed.
   ~Prepacked();
   Prepacked(const Prepacked&) = delete;
   Prepacked& operator=(const Prepacked&) = delete;
 
-  /// The compressed form of stream `d` made by a helper (waited for), if its bytes are still
-  /// `raw`; null when the caller is to compress it (no helper took it, or the bytes differ).
+  /// The compressed form of stream `d` a helper has finished, if its bytes are still `raw`;
+  /// null when the caller is to compress it (no helper has finished it, or the bytes differ).
   [[nodiscard]] const std::string* take(HPDF_Dict d, const std::string& raw);
 
  private:
@@ -52,15 +52,18 @@ class Prepacked {
     bool remember;
   };
   enum : int { kFree, kClaimed, kDone, kMine };
-  void help();
+  /// What the save and the helpers share; deleted by the last of them to finish.
+  struct Shared {
+    std::vector<Job> jobs;  ///< in the order libharu writes them
+    std::mutex mutex;       ///< guards the rest
+    std::vector<int> state;
+    int helpers = 0;         ///< still running
+    bool abandoned = false;  ///< the save is over
+  };
+  static void help(Shared* s);
 
-  std::vector<Job> jobs_;  ///< in the order libharu writes them
-  std::mutex mutex_;       ///< guards state_
-  std::condition_variable done_;
-  std::vector<int> state_;  ///< by job
-  std::vector<std::thread> helpers_;
+  Shared* shared_ = nullptr;
   Prepacked* previous_ = nullptr;
-  bool active_ = false;
 };
 
 }  // namespace briefing::pdf
