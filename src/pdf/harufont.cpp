@@ -111,7 +111,8 @@ HPDF_Dict new_descendant(HPDF_Doc pdf, HPDF_FontAttr attr) {
   rc += HPDF_Dict_Add(font, "W", HPDF_Array_New(pdf->mmgr));
   attr->map_stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
   rc += HPDF_Dict_Add(font, "CIDToGIDMap", attr->map_stream);
-  rc += HPDF_Dict_Add(font, "CIDSystemInfo", cid_system_info(pdf->mmgr, rc));
+  HPDF_Dict info = cid_system_info(pdf->mmgr, rc);
+  rc += HPDF_Dict_Add(font, "CIDSystemInfo", info);
   return rc == HPDF_OK ? font : nullptr;
 }
 
