@@ -48,7 +48,7 @@ bool load_subset(HPDF_Doc pdf, const typeset::Font& font, EmbeddedFont& f, const
   const std::string bytes = subset_font(font, f.cps, error);
   if (bytes.empty()) return false;
   const char* name = load_ttf_from_memory(pdf, bytes);
-  if (name) f.font = HPDF_GetFont(pdf, name, "UTF-8");
+  if (name) f.font = new_cid_font(pdf, name);
   if (!f.font || herr.code) {
     error = fmt::format("libharu cannot load font '{}' (error 0x{:04X})", font.path(), herr.code);
     return false;
@@ -57,13 +57,12 @@ bool load_subset(HPDF_Doc pdf, const typeset::Font& font, EmbeddedFont& f, const
   return true;
 }
 
-/// Replaces libharu's malformed ToUnicode CMap with a bfchar map of the codes used.
+/// Writes a bfchar ToUnicode CMap of the codes used (in place of libharu's malformed one).
 void repair_to_unicode(const EmbeddedFont& f, HPDF_FontAttr attr) {
   HPDF_Dict cmap = attr->cmap_stream;
   if (!cmap || !cmap->stream) return;
   HPDF_MemStream_FreeData(cmap->stream);
   HPDF_Stream_WriteStr(cmap->stream, to_unicode_cmap(f.cps).c_str());
-  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(cmap, key);
 }
 
 /// Rebuilds /W from the codes used, consecutive codes sharing one array.
@@ -109,7 +108,6 @@ double EmbeddedFont::width(char32_t cp) const {
 bool embed_fonts(HPDF_Doc pdf, const frame::Document& doc, typeset::FontBook& book, std::vector<EmbeddedFont>& out,
                  const HaruError& herr, std::string& error) {
   collect_codes(doc, out);
-  const QuietUtf8Encoder quiet(pdf);
   for (std::size_t i = 0; i < doc.fonts.size(); ++i) {
     if (out[i].cps.empty()) continue;
     for (char32_t c : out[i].cps)
@@ -134,7 +132,7 @@ void repair_font(const EmbeddedFont& f) {
   repair_cid_map(f, attr);                    // libharu keeps the descendant font's map in the Type0 font's attributes
   deflate_on_write(attr->cmap_stream, true);  // the same for the same face and code points
   deflate_on_write(attr->map_stream, true);
-  deflate_font_file_on_write(f.font);
+  finish_cid_font(f.font);
 }
 
 }  // namespace briefing::pdf

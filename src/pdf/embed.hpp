@@ -34,10 +34,10 @@ struct EmbeddedFont {
 bool embed_fonts(HPDF_Doc pdf, const frame::Document& doc, typeset::FontBook& book, std::vector<EmbeddedFont>& out,
                  const HaruError& herr, std::string& error);
 
-/// Rewrites what libharu got wrong or oversized, for one font, just before saving: a ToUnicode
-/// bfchar CMap (ligatures decomposed) in place of its malformed one, /W with the (rounded rather
-/// than truncated) widths of the codes used only, and a CIDToGIDMap that stops at the highest
-/// code used.
+/// Fills in, for one font, just before saving, what libharu would get wrong or oversized: a
+/// ToUnicode bfchar CMap (ligatures decomposed) in place of its malformed one, /W with the
+/// (rounded rather than truncated) widths of the codes used only, and a CIDToGIDMap that stops
+/// at the highest code used.
 void repair_font(const EmbeddedFont& f);
 
 }  // namespace briefing::pdf

@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include <fmt/format.h>
@@ -103,6 +104,14 @@ std::u32string decompose(char32_t c) {
 }
 }  // namespace
 
+namespace {
+/// Appends a code as four upper-case hex digits.
+void append_hex4(std::string& s, char32_t v) {
+  static constexpr char kDigits[] = "0123456789ABCDEF";
+  for (int shift = 12; shift >= 0; shift -= 4) s += kDigits[(v >> shift) & 0xF];
+}
+}  // namespace
+
 std::string to_unicode_cmap(const std::set<char32_t>& cps) {
   std::string s =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -112,12 +121,16 @@ std::string to_unicode_cmap(const std::set<char32_t>& cps) {
   std::vector<char32_t> list;
   for (char32_t c : cps)
     if (c <= 0xFFFF) list.push_back(c);
+  s.reserve(s.size() + list.size() * 24 + 160);
   for (std::size_t i = 0; i < list.size(); i += 100) {
     const std::size_t n = std::min<std::size_t>(100, list.size() - i);
-    s += fmt::format("{} beginbfchar\n", n);
+    s += std::to_string(n);
+    s += " beginbfchar\n";
     for (std::size_t k = i; k < i + n; ++k) {
-      s += fmt::format("<{:04X}> <", static_cast<unsigned>(list[k]));
-      for (char32_t u : decompose(list[k])) s += fmt::format("{:04X}", static_cast<unsigned>(u));
+      s += '<';
+      append_hex4(s, list[k]);
+      s += "> <";
+      for (char32_t u : decompose(list[k])) append_hex4(s, u);
       s += ">\n";
     }
     s += "endbfchar\n";

@@ -2,11 +2,14 @@
 
 #include <hpdf_doc.h>
 #include <hpdf_encoder.h>
+#include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_streams.h>
 #include <hpdf_utils.h>
 
 #include <cstring>
+
+#include "pdf/deflate.hpp"
 
 namespace briefing::pdf {
 
@@ -26,6 +29,12 @@ void next_tag(HPDF_Doc pdf) {
 
 /// Raises the document's pending error through its handler and answers null.
 const char* failed(HPDF_Doc pdf) {
+  HPDF_CheckError(&pdf->error);
+  return nullptr;
+}
+
+/// The same for functions answering a font.
+HPDF_Font failed_font(HPDF_Doc pdf) {
   HPDF_CheckError(&pdf->error);
   return nullptr;
 }
@@ -57,29 +66,152 @@ const char* load_ttf_from_memory(HPDF_Doc pdf, std::string_view bytes) {
   return def->base_font;
 }
 
-QuietUtf8Encoder::QuietUtf8Encoder(HPDF_Doc pdf) {
-  HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
-  if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !enc->attr) return;
-  enc_ = enc;
-  to_unicode_ = enc->to_unicode_fn;
-  enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
-  map_ = static_cast<HPDF_CMapEncoderAttr>(enc->attr)->cid_map;
-  saved_ = new HPDF_UINT16[256][256];
-  std::memcpy(saved_, map_, sizeof(HPDF_UINT16) * 256 * 256);
-  std::memset(map_, 0, sizeof(HPDF_UINT16) * 256 * 256);
-  // The space, CID 32: one short mapping that every font has.
-  HPDF_UNICODE& space = static_cast<HPDF_CMapEncoderAttr>(enc->attr)->unicode_map[0][32];
-  saved_space_ = space;
-  space = 32;
-  map_[0][32] = 32;
+namespace {
+
+/// libharu's measuring functions of a font, which these fonts do not offer.
+HPDF_TextWidth no_text_width(HPDF_Font font, const HPDF_BYTE*, HPDF_UINT) {
+  HPDF_RaiseError(font->error, HPDF_INVALID_OPERATION, 0);
+  return HPDF_TextWidth{0, 0, 0, 0};
+}
+HPDF_UINT no_measure_text(HPDF_Font font, const HPDF_BYTE*, HPDF_UINT, HPDF_REAL, HPDF_REAL, HPDF_REAL, HPDF_REAL,
+                          HPDF_BOOL, HPDF_REAL*) {
+  HPDF_RaiseError(font->error, HPDF_INVALID_OPERATION, 0);
+  return 0;
 }
 
-QuietUtf8Encoder::~QuietUtf8Encoder() {
-  if (!enc_) return;
-  enc_->to_unicode_fn = to_unicode_;
-  static_cast<HPDF_CMapEncoderAttr>(enc_->attr)->unicode_map[0][32] = saved_space_;
-  std::memcpy(map_, saved_, sizeof(HPDF_UINT16) * 256 * 256);
-  delete[] saved_;
+/// Frees the font's attributes with the font, as libharu's Type0 fonts do.
+void free_attr(HPDF_Dict font) {
+  if (font->attr) HPDF_FreeMem(font->mmgr, font->attr);
+  font->attr = nullptr;
+}
+
+/// The CIDSystemInfo dictionary libharu writes for its UTF-8 encoder.
+HPDF_Dict cid_system_info(HPDF_MMgr mmgr, HPDF_STATUS& rc) {
+  HPDF_Dict info = HPDF_Dict_New(mmgr);
+  if (!info) return nullptr;
+  rc += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+  rc += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mmgr, "Identity-H", nullptr));
+  rc += HPDF_Dict_AddNumber(info, "Supplement", 0);
+  return info;
+}
+
+/// The CIDFontType2 descendant: /DW, /DW2, an empty /W, the CIDToGIDMap stream (kept in the
+/// Type0 font's attributes, as libharu does) and CIDSystemInfo.
+HPDF_Dict new_descendant(HPDF_Doc pdf, HPDF_FontAttr attr) {
+  const HPDF_FontDef def = attr->fontdef;
+  HPDF_Dict font = HPDF_Dict_New(pdf->mmgr);
+  if (!font || HPDF_Xref_Add(pdf->xref, font) != HPDF_OK) return nullptr;
+  HPDF_STATUS rc = HPDF_Dict_AddName(font, "Type", "Font");
+  rc += HPDF_Dict_AddName(font, "Subtype", "CIDFontType2");
+  rc += HPDF_Dict_AddNumber(font, "DW", def->missing_width);
+  HPDF_Array dw2 = HPDF_Array_New(pdf->mmgr);
+  rc += HPDF_Dict_Add(font, "DW2", dw2);
+  rc += HPDF_Array_AddNumber(dw2, static_cast<HPDF_INT32>(def->font_bbox.bottom));
+  rc += HPDF_Array_AddNumber(dw2, static_cast<HPDF_INT32>(def->font_bbox.bottom - def->font_bbox.top));
+  rc += HPDF_Dict_Add(font, "W", HPDF_Array_New(pdf->mmgr));
+  attr->map_stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  rc += HPDF_Dict_Add(font, "CIDToGIDMap", attr->map_stream);
+  HPDF_Dict info = cid_system_info(pdf->mmgr, rc);
+  rc += HPDF_Dict_Add(font, "CIDSystemInfo", info);
+  return rc == HPDF_OK ? font : nullptr;
+}
+
+/// The font descriptor with its FontFile2 stream (the glyphs declared so far, and compressed
+/// when written).
+HPDF_Dict new_descriptor(HPDF_Dict font, HPDF_FontAttr attr) {
+  const HPDF_FontDef def = attr->fontdef;
+  auto* def_attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+  HPDF_Dict descriptor = HPDF_Dict_New(font->mmgr);
+  if (!descriptor) return nullptr;
+  HPDF_STATUS rc = HPDF_OK;
+  if (def_attr->embedding) {
+    HPDF_Dict file = HPDF_DictStream_New(font->mmgr, attr->xref);
+    if (!file || HPDF_TTFontDef_SaveFontData(def, file->stream) != HPDF_OK) return nullptr;
+    rc += HPDF_Dict_Add(descriptor, "FontFile2", file);
+    rc += HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(def_attr->length1));
+    rc += HPDF_Dict_AddNumber(file, "Length2", 0);
+    rc += HPDF_Dict_AddNumber(file, "Length3", 0);
+    file->filter = font->filter;
+    deflate_on_write(file);
+  }
+  rc += HPDF_Xref_Add(attr->xref, descriptor);
+  rc += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+  rc += HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
+  rc += HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
+  rc += HPDF_Dict_AddNumber(descriptor, "Flags", static_cast<HPDF_INT32>(def->flags));
+  rc += HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+  rc += HPDF_Dict_AddName(descriptor, "FontName", def_attr->base_font);
+  rc += HPDF_Dict_AddNumber(descriptor, "ItalicAngle", def->italic_angle);
+  rc += HPDF_Dict_AddNumber(descriptor, "StemV", def->stemv);
+  rc += HPDF_Dict_AddNumber(descriptor, "XHeight", def->x_height);
+  return rc == HPDF_OK ? descriptor : nullptr;
+}
+
+/// The Type0 font's own dictionary and attributes.
+HPDF_Font new_type0(HPDF_Doc pdf, HPDF_FontDef def, HPDF_Encoder encoder) {
+  HPDF_Font font = HPDF_Dict_New(pdf->mmgr);
+  if (!font) return nullptr;
+  auto* attr = static_cast<HPDF_FontAttr>(HPDF_GetMem(pdf->mmgr, sizeof(HPDF_FontAttr_Rec)));
+  if (!attr) {
+    HPDF_Dict_Free(font);
+    return nullptr;
+  }
+  *attr = HPDF_FontAttr_Rec{};
+  attr->type = HPDF_FONT_TYPE0_TT;
+  attr->writing_mode = HPDF_WMODE_HORIZONTAL;
+  attr->text_width_fn = no_text_width;
+  attr->measure_text_fn = no_measure_text;
+  attr->fontdef = def;
+  attr->encoder = encoder;
+  attr->xref = pdf->xref;
+  font->header.obj_class |= HPDF_OSUBCLASS_FONT;
+  font->free_fn = free_attr;
+  font->attr = attr;
+  if (HPDF_Xref_Add(pdf->xref, font) != HPDF_OK) return nullptr;  // freed by libharu
+  HPDF_STATUS rc = HPDF_Dict_AddName(font, "Type", "Font");
+  rc += HPDF_Dict_AddName(font, "BaseFont", def->base_font);
+  rc += HPDF_Dict_AddName(font, "Subtype", "Type0");
+  rc += HPDF_Dict_AddName(font, "Encoding", "Identity-H");
+  attr->cmap_stream = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+  rc += HPDF_Dict_Add(font, "ToUnicode", attr->cmap_stream);
+  return rc == HPDF_OK ? font : nullptr;
+}
+
+}  // namespace
+
+HPDF_Font new_cid_font(HPDF_Doc pdf, const char* name) {
+  const HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
+  HPDF_Encoder encoder = HPDF_GetEncoder(pdf, "UTF-8");  // the encoder the font's text is in
+  if (!def || !encoder) return failed_font(pdf);
+  if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
+    HPDF_SetError(&pdf->error, HPDF_INVALID_FONTDEF_TYPE, 0);
+    return failed_font(pdf);
+  }
+  HPDF_Font font = new_type0(pdf, def, encoder);
+  HPDF_Array descendants = font ? HPDF_Array_New(pdf->mmgr) : nullptr;
+  if (!descendants || HPDF_Dict_Add(font, "DescendantFonts", descendants) != HPDF_OK) return failed_font(pdf);
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  attr->descendant_font = new_descendant(pdf, attr);
+  if (!attr->descendant_font || HPDF_Array_Add(descendants, attr->descendant_font) != HPDF_OK) return failed_font(pdf);
+  if (pdf->compression_mode & HPDF_COMP_METADATA) font->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (HPDF_List_Add(pdf->font_mgr, font) != HPDF_OK) return failed_font(pdf);  // as HPDF_GetFont keeps it
+  return font;
+}
+
+HPDF_STATUS finish_cid_font(HPDF_Font font) {
+  auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+  if (attr->map_stream) attr->map_stream->filter = font->filter;
+  if (attr->cmap_stream) attr->cmap_stream->filter = font->filter;
+  const HPDF_FontDef def = attr->fontdef;
+  if (!def->descriptor) {
+    def->descriptor = new_descriptor(font, attr);
+    if (!def->descriptor) return HPDF_CheckError(font->error);
+  }
+  const char* name = static_cast<HPDF_TTFontDefAttr>(def->attr)->base_font;
+  HPDF_STATUS rc = HPDF_Dict_AddName(font, "BaseFont", name);
+  rc += HPDF_Dict_AddName(attr->descendant_font, "BaseFont", name);
+  rc += HPDF_Dict_Add(attr->descendant_font, "FontDescriptor", def->descriptor);
+  return rc == HPDF_OK ? HPDF_OK : HPDF_CheckError(font->error);
 }
 
 }  // namespace briefing::pdf

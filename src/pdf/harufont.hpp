@@ -1,5 +1,5 @@
 // libharu font loading without its slow paths: TrueType bytes from memory instead of a temporary
-// file, and Type0 fonts without the UTF-8 encoder's lookup of every BMP code point.
+// file, and Type0 fonts built without HPDF_GetFont's lookup of every BMP code point.
 #pragma once
 
 #include <hpdf.h>
@@ -12,24 +12,21 @@ namespace briefing::pdf {
 /// subset tag sequence, same errors); the font's name, or null with libharu's error raised.
 const char* load_ttf_from_memory(HPDF_Doc pdf, std::string_view bytes);
 
-/// Hides the UTF-8 encoder's 65,536 code mappings while it lives: HPDF_GetFont would otherwise
-/// look each one up in the font's cmap to build a /W and a CIDToGIDMap that repair_font()
-/// replaces anyway. Debian's libharu walks every BMP code point for an encoder with the UTF-8
-/// decoding function, so the generic CMap function stands in for it, with the space as the one
-/// mapping left (libharu refuses a font without any).
-class QuietUtf8Encoder {
- public:
-  explicit QuietUtf8Encoder(HPDF_Doc pdf);
-  ~QuietUtf8Encoder();
-  QuietUtf8Encoder(const QuietUtf8Encoder&) = delete;
-  QuietUtf8Encoder& operator=(const QuietUtf8Encoder&) = delete;
+/// The font HPDF_GetFont(pdf, name, "UTF-8") makes of an embedded TrueType definition, without
+/// its walk over all 65,536 codes of the encoder (3 M instructions for the seed's four faces): a
+/// Type0 font with /Encoding /Identity-H, a ToUnicode stream and a CIDFontType2 descendant with
+/// /W and a CIDToGIDMap stream; the same objects, keys and object numbers in the same order.
+/// /W and both streams are left empty for repair_font() to fill, and finish_cid_font() does
+/// what libharu's font does when it is written. libharu's text measuring functions are not
+/// available for it (the backend measures with HarfBuzz): they raise HPDF_INVALID_OPERATION.
+/// Null with libharu's error raised.
+HPDF_Font new_cid_font(HPDF_Doc pdf, const char* name);
 
- private:
-  HPDF_Encoder enc_ = nullptr;
-  HPDF_Encoder_ToUnicode_Func to_unicode_ = nullptr;  ///< the encoder's own, while hidden
-  HPDF_UINT16 (*map_)[256] = nullptr;                 ///< the encoder's cid_map
-  HPDF_UINT16 (*saved_)[256] = nullptr;
-  HPDF_UNICODE saved_space_ = 0;
-};
+/// What libharu's Type0 font does just before it is written, done once every glyph is declared
+/// and every page added (so the objects get the numbers libharu would give them): the streams
+/// take the font's filter, the definition's font descriptor and FontFile2 stream (the glyphs
+/// declared, compressed by deflate_on_write()) are made, and both fonts get /BaseFont and the
+/// descendant its /FontDescriptor. libharu's error code, raised, on failure.
+HPDF_STATUS finish_cid_font(HPDF_Font font);
 
 }  // namespace briefing::pdf
