@@ -48,6 +48,26 @@ TEST_CASE("the Hyphenator answers from the pattern hash for Debian's English dic
   CHECK(h->points(U"Government") == std::vector<unsigned>{3, 6});      // gov-ern-ment
 }
 
+TEST_CASE("the dictionary hash is pinned and sees every byte", "[typeset][hyphenate]") {
+  // Pinned values: the hash must not depend on the build or the machine's byte order.
+  CHECK(typeset::dictionary_hash("") == 0xd793242974bc4888u);
+  CHECK(typeset::dictionary_hash("UTF-8\n") == 0x17e7ce342bd0adf8u);
+  CHECK(typeset::dictionary_hash("UTF-8\nLEFTHYPHENMIN 2\n") == 0xe9be49169c3402b3u);
+  std::string err;
+  const auto dic = base::read_file(typeset::default_hyphen_dir() + "/hyph_en_GB.dic", err);
+  REQUIRE(dic);
+  const std::string text = dic->substr(0, 4099);
+  const std::uint64_t h = typeset::dictionary_hash(text);
+  CHECK(typeset::dictionary_hash(text.substr(0, text.size() - 1)) != h);
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string changed = text;
+    changed[i] = static_cast<char>(changed[i] ^ 0x01);
+    same += typeset::dictionary_hash(changed) == h;
+  }
+  CHECK(same == 0);
+}
+
 TEST_CASE("the pattern hash leaves unusual dictionaries to libhyphen", "[typeset][hyphenate]") {
   CHECK(typeset::PatternDict::parse("UTF-8\n1a\nNEXTLEVEL\n1b\n") == nullptr);
   CHECK(typeset::PatternDict::parse("UTF-8\nNOHYPHEN x\n") == nullptr);
