@@ -61,4 +61,31 @@ inline std::vector<std::string> words(const std::string& text) {
   return out;
 }
 
+/// The runs of letters of a text (words as the Hyphenator sees them), as written and in lower
+/// case, each once.
+inline std::vector<std::string> text_words(const std::string& text) {
+  std::vector<std::string> out;
+  std::u32string run;
+  auto flush = [&] {
+    if (!run.empty()) {
+      out.push_back(base::utf8_encode(run));
+      for (char32_t& c : run)
+        if ((c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 0x20;
+      out.push_back(base::utf8_encode(run));
+    }
+    run.clear();
+  };
+  for (char32_t c : base::utf8_decode(text)) {
+    if (typeset::is_word_letter(c)) {
+      run += c;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace briefing::test
