@@ -85,8 +85,20 @@ const PatternSlot* PatternDict::find(std::string_view key) const {
   }
 }
 
+void PatternDict::shrink() {
+  std::size_t cap = 1024;
+  while (3 * cap < 4 * used_) cap *= 2;
+  if (cap >= table_.size()) return;
+  rehash(cap);
+  t_.table = table_;
+}
+
 void PatternDict::grow() {
-  std::vector<PatternSlot> old(2 * table_.size());
+  rehash(2 * table_.size());
+}
+
+void PatternDict::rehash(std::size_t size) {
+  std::vector<PatternSlot> old(size);
   old.swap(table_);
   const std::size_t mask = table_.size() - 1;
   for (const PatternSlot& s : old) {

@@ -61,6 +61,10 @@ class PatternDict {
   /// True when it answers from tables it does not own (see over()).
   [[nodiscard]] bool borrowed() const { return t_.table.data() != table_.data(); }
 
+  /// Rehashes its own table into the smallest one at most three quarters full, as grow() keeps it
+  /// (parse() sizes the table by the file's lines, with room to spare); answers are unchanged.
+  void shrink();
+
   /// Fills `hyphens` (at least word.size() + 5 bytes) as hnj_hyphen_hyphenate3(dict, word, …,
   /// left, right, left, right) would for a word as described above; false where it would fail
   /// (a UTF-8 dictionary and a word that starts inside a character).
@@ -72,6 +76,7 @@ class PatternDict {
   void add(std::string_view letters, std::string_view match);
   [[nodiscard]] const PatternSlot* find(std::string_view key) const;
   void grow();
+  void rehash(std::size_t size);
 
   // A parsed dictionary's own storage, empty for one made over() constant tables.
   std::string arena_;

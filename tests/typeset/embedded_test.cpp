@@ -4,6 +4,7 @@
 
 #include <hyphen.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "base/fileio.hpp"
@@ -59,7 +60,7 @@ std::string one_byte_changed(std::string text) {
 
 }  // namespace
 
-TEST_CASE("the compiled-in dictionaries are the tables parse makes of the files", "[typeset][hyphenate]") {
+TEST_CASE("the compiled-in dictionaries are the tables parse makes of the files, shrunk", "[typeset][hyphenate]") {
   for (const char* name : kNames) {
     INFO(name);
     const std::string text = dictionary(name);
@@ -73,7 +74,14 @@ TEST_CASE("the compiled-in dictionaries are the tables parse makes of the files"
     CHECK(e->hash == typeset::dictionary_hash(text));
     const auto parsed = typeset::PatternDict::parse(text);
     REQUIRE(parsed);
+    const std::size_t spacious = parsed->tables().table.size();
+    parsed->shrink();
     const typeset::PatternTables& want = parsed->tables();
+    const auto states = std::count_if(want.table.begin(), want.table.end(),
+                                      [](const typeset::PatternSlot& s) { return s.len_match != 0; });
+    CHECK(4 * states <= 3 * static_cast<std::ptrdiff_t>(want.table.size()));  // at most 3/4 full
+    CHECK(8 * states > 3 * static_cast<std::ptrdiff_t>(want.table.size()));   // half as many slots would not do
+    CHECK(want.table.size() <= spacious);
     CHECK(e->tables.arena == want.arena);
     CHECK(e->tables.matches == want.matches);
     REQUIRE(e->tables.table.size() == want.table.size());
