@@ -8,6 +8,7 @@
 
 #include "base/fileio.hpp"
 #include "base/text.hpp"
+#include "typeset/embedded.hpp"
 #include "typeset/patterns.hpp"
 
 namespace briefing::typeset {
@@ -52,7 +53,7 @@ std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dir, std::string
     if (!exists(c)) continue;
     std::unique_ptr<Hyphenator> h(new Hyphenator());
     std::string read_error;
-    if (const auto text = base::read_file(c, read_error)) h->patterns_ = PatternDict::parse(*text);
+    if (const auto text = base::read_file(c, read_error)) h->patterns_ = patterns_for(*text, embedded_dictionaries());
     if (!h->patterns_) h->dict_ = hnj_hyphen_load(c.c_str());
     if (!h->patterns_ && !h->dict_) continue;
     h->path_ = c;
@@ -60,6 +61,10 @@ std::unique_ptr<Hyphenator> Hyphenator::load(const std::string& dir, std::string
   }
   error = "no hyphenation dictionary for '" + std::string(lang) + "' in " + dir;
   return nullptr;
+}
+
+bool Hyphenator::embedded() const {
+  return patterns_ && patterns_->borrowed();
 }
 
 Hyphenator::~Hyphenator() {

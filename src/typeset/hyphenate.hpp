@@ -29,6 +29,9 @@ class Hyphenator {
   /// The dictionary file in use.
   [[nodiscard]] const std::string& path() const { return path_; }
 
+  /// True when it answers from tables compiled into the program (the file matched one of them).
+  [[nodiscard]] bool embedded() const;
+
  private:
   Hyphenator() = default;
   void* dict_ = nullptr;                   // libhyphen's HyphenDict*, only for files PatternDict leaves to it

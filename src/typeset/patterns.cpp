@@ -3,6 +3,7 @@
 #include <hyphen.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <cstring>
 
@@ -48,23 +49,59 @@ int number(std::string_view line, std::size_t skip) {
 
 constexpr std::uint32_t kMaxMatch = (1u << 24) - 1;
 
+/// Eight bytes as a little-endian number, whatever the machine's byte order.
+std::uint64_t le64(const char* p) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, sizeof w);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
+}
+
 }  // namespace
 
-const PatternDict::Slot* PatternDict::find(std::string_view key) const {
-  const std::size_t mask = table_.size() - 1;
+std::uint64_t dictionary_hash(std::string_view bytes) {
+  // Each step (rotate, xor a word, multiply by an odd number) is a bijection of the state, so two
+  // inputs of one length that differ in a single word always hash differently.
+  constexpr std::uint64_t kOdd = 0x9E3779B97F4A7C15u;  // 2^64 divided by the golden ratio, made odd
+  std::uint64_t h = (bytes.size() + 1) * kOdd;
+  auto step = [&](std::uint64_t w) { h = (std::rotl(h, 23) ^ w) * kOdd; };
+  std::size_t at = 0;
+  for (; at + 8 <= bytes.size(); at += 8) step(le64(bytes.data() + at));
+  char tail[8] = {};
+  if (at < bytes.size()) std::memcpy(tail, bytes.data() + at, bytes.size() - at);
+  step(le64(tail));
+  h ^= h >> 31;
+  h *= 0xD6E8FEB86659FD93u;
+  return h ^ (h >> 29);
+}
+
+const PatternSlot* PatternDict::find(std::string_view key) const {
+  const std::size_t mask = t_.table.size() - 1;
   for (std::size_t i = hash_of(key) & mask;; i = (i + 1) & mask) {
-    const Slot& s = table_[i];
+    const PatternSlot& s = t_.table[i];
     const std::size_t len = s.len_match >> 24;
     if (len == 0) return nullptr;
-    if (len == key.size() && same(arena_.data() + s.off, key.data(), len)) return &s;
+    if (len == key.size() && same(t_.arena.data() + s.off, key.data(), len)) return &s;
   }
 }
 
+void PatternDict::shrink() {
+  std::size_t cap = 1024;
+  while (3 * cap < 4 * used_) cap *= 2;
+  if (cap >= table_.size()) return;
+  rehash(cap);
+  t_.table = table_;
+}
+
 void PatternDict::grow() {
-  std::vector<Slot> old(2 * table_.size());
+  rehash(2 * table_.size());
+}
+
+void PatternDict::rehash(std::size_t size) {
+  std::vector<PatternSlot> old(size);
   old.swap(table_);
   const std::size_t mask = table_.size() - 1;
-  for (const Slot& s : old) {
+  for (const PatternSlot& s : old) {
     if ((s.len_match >> 24) == 0) continue;
     std::size_t i = hash_of({arena_.data() + s.off, s.len_match >> 24}) & mask;
     while ((table_[i].len_match >> 24) != 0) i = (i + 1) & mask;
@@ -80,7 +117,7 @@ void PatternDict::add(std::string_view letters, std::string_view match) {
   arena_.append(letters);
   const auto match_at = static_cast<std::uint32_t>(matches_.size());
   matches_.append(match).push_back('\0');
-  longest_ = std::max(longest_, n);
+  t_.longest = std::max(t_.longest, static_cast<std::uint32_t>(n));
   while (4 * (used_ + n) > 3 * table_.size()) grow();  // room for every prefix, so no slot moves below
   // The prefixes' hashes, shortest first; then the prefixes longest first: once one is there,
   // every shorter one is too (it was added with it), so the walk stops there.
@@ -94,7 +131,7 @@ void PatternDict::add(std::string_view letters, std::string_view match) {
       const std::size_t len = table_[i].len_match >> 24;
       if (len == 0 || (len == k && same(arena_.data() + table_[i].off, letters.data(), k))) break;
     }
-    Slot& s = table_[i];
+    PatternSlot& s = table_[i];
     const bool known = (s.len_match >> 24) != 0;
     if (!known) {
       s = {off, static_cast<std::uint32_t>(k) << 24};
@@ -112,7 +149,7 @@ std::unique_ptr<PatternDict> PatternDict::parse(std::string_view text) {
   std::size_t at = std::min(text.find('\n'), text.size());
   const std::string_view first = text.substr(0, at);
   if (first.size() >= MAX_NAME - 1) return nullptr;
-  d->utf8_ = first.substr(0, first.find('\r')) == "UTF-8";
+  d->t_.utf8 = first.substr(0, first.find('\r')) == "UTF-8";
   const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
   // States are about 1.25 per pattern line; the table stays under three quarters full.
   std::size_t cap = 1024;
@@ -130,11 +167,11 @@ std::unique_ptr<PatternDict> PatternDict::parse(std::string_view text) {
       if (line.starts_with("NEXTLEVEL") || line.starts_with("NOHYPHEN")) return nullptr;
       if (line.starts_with("%")) continue;
       if (line.starts_with("LEFTHYPHENMIN")) {
-        d->lhmin_ = number(line, 13);
+        d->t_.lhmin = number(line, 13);
         continue;
       }
       if (line.starts_with("RIGHTHYPHENMIN")) {
-        d->rhmin_ = number(line, 14);
+        d->t_.rhmin = number(line, 14);
         continue;
       }
       if (line.starts_with("COMPOUNDLEFTHYPHENMIN") || line.starts_with("COMPOUNDRIGHTHYPHENMIN")) continue;
@@ -158,6 +195,15 @@ std::unique_ptr<PatternDict> PatternDict::parse(std::string_view text) {
     if (d->matches_.size() + (j + 1 - from) + 1 > kMaxMatch) return nullptr;
     d->add({letters, j}, {digits + from, j + 1 - from});
   }
+  d->t_.arena = d->arena_;
+  d->t_.matches = d->matches_;
+  d->t_.table = d->table_;
+  return d;
+}
+
+std::unique_ptr<PatternDict> PatternDict::over(const PatternTables& tables) {
+  std::unique_ptr<PatternDict> d(new PatternDict());
+  d->t_ = tables;
   return d;
 }
 
@@ -175,13 +221,13 @@ bool PatternDict::hyphenate(std::string_view word, char* hyphens, int left, int 
   std::fill(hyphens, hyphens + j, '0');
   std::size_t state = 0;  // length of the longest suffix read that is a state
   for (int i = 0; i < j; ++i) {
-    const Slot* found = nullptr;
-    std::size_t len = std::min({state + 1, static_cast<std::size_t>(i) + 1, longest_});
+    const PatternSlot* found = nullptr;
+    std::size_t len = std::min({state + 1, static_cast<std::size_t>(i) + 1, static_cast<std::size_t>(t_.longest)});
     for (; len > 0; --len)
       if ((found = find(std::string_view(prep).substr(static_cast<std::size_t>(i) + 1 - len, len)))) break;
     state = len;
     if (!found || (found->len_match & kMaxMatch) == 0) continue;
-    const char* match = matches_.data() + (found->len_match & kMaxMatch) - 1;
+    const char* match = t_.matches.data() + (found->len_match & kMaxMatch) - 1;
     const int offset = i + 1 - static_cast<int>(std::strlen(match));
     for (int k = offset < 0 ? -offset : 0; match[k]; ++k)
       if (hyphens[offset + k] < match[k]) hyphens[offset + k] = match[k];
@@ -191,8 +237,8 @@ bool PatternDict::hyphenate(std::string_view word, char* hyphens, int left, int 
   for (; i < size; ++i) hyphens[i] = '0';
   hyphens[size] = '\0';
   // hnj_hyphen_lhmin and hnj_hyphen_rhmin, as hnj_hyphen_hyphenate3 calls them.
-  left = std::max(left, lhmin_);
-  right = std::max(right, rhmin_);
+  left = std::max(left, t_.lhmin);
+  right = std::max(right, t_.rhmin);
   if (left <= 0) left = 2;
   if (right <= 0) right = 2;
   auto continuation = [&](int k) { return (byte_of(at(k)) & 0xC0) == 0x80; };
@@ -200,15 +246,15 @@ bool PatternDict::hyphenate(std::string_view word, char* hyphens, int left, int 
   for (int k = 0; n < left && at(k) != '\0'; ++n) do {
       hyphens[k] = '0';
       ++k;
-    } while (utf8_ && continuation(k));
+    } while (t_.utf8 && continuation(k));
   n = 0;
   for (int k = size - 1; n < right && k > 0; --k) {
     hyphens[k] = '0';
-    if (!utf8_ || (byte_of(at(k)) & 0xC0) == 0xC0 || (byte_of(at(k)) & 0x80) != 0x80) ++n;
+    if (!t_.utf8 || (byte_of(at(k)) & 0xC0) == 0xC0 || (byte_of(at(k)) & 0x80) != 0x80) ++n;
   }
   // hnj_hyphen_norm: one entry per character, from its last byte; a word that starts inside a
   // character is an error there.
-  if (!utf8_) return true;
+  if (!t_.utf8) return true;
   if (continuation(0)) return false;
   int c = -1;
   for (int b = 0; b < size; ++b) {

@@ -4,64 +4,14 @@
 
 #include <hyphen.h>
 
-#include <algorithm>
-#include <regex>
-
 #include "base/fileio.hpp"
-#include "base/text.hpp"
+#include "typeset/hyphen_words.hpp"
 #include "typeset/hyphenate.hpp"
 #include "typeset/patterns.hpp"
 
 using namespace briefing;
-
-namespace {
-
-/// hnj_hyphen_hyphenate3's answer for a word, as the Hyphenator calls it.
-std::string hyphens(HyphenDict* d, const std::string& word) {
-  std::vector<char> h(word.size() + 5, 0);
-  char** rep = nullptr;
-  int* pos = nullptr;
-  int* cut = nullptr;
-  hnj_hyphen_hyphenate3(d, word.data(), static_cast<int>(word.size()), h.data(), nullptr, &rep, &pos, &cut, 2, 3, 2, 3);
-  if (rep)
-    for (std::size_t i = 0; i < word.size(); ++i) std::free(rep[i]);
-  std::free(rep), std::free(pos), std::free(cut);
-  return std::string(h.data(), word.size());
-}
-
-/// The fast answer for the same word, in a buffer of the same size.
-std::string hyphens(const typeset::PatternDict& d, const std::string& word) {
-  std::vector<char> h(word.size() + 5, 0);
-  d.hyphenate(word, h.data(), 2, 3);
-  return std::string(h.data(), word.size());
-}
-
-/// True for what the Hyphenator hands to the patterns: a word of letters only.
-bool letters_only(const std::string& word) {
-  bool ok = true;
-  const std::u32string w = base::utf8_decode(word, &ok);
-  return ok && !w.empty() && std::all_of(w.begin(), w.end(), typeset::is_word_letter);
-}
-
-/// Words to compare on: every pattern's letters with endings and prefixes added, words with
-/// accented letters and capitals; only words of letters are kept, as the Hyphenator hyphenates
-/// nothing else.
-std::vector<std::string> words(const std::string& text) {
-  std::vector<std::string> out = {"government",  "GOVERNMENT", "x",           "ab",     "abc",
-                                  "naïve",       "café",       "précédent",   "zürich", "señorita",
-                                  "hyphenation", "Britain",    "coordinating"};
-  const std::regex letters(R"(^[^%0-9A-Z\s][^\s]*)", std::regex::multiline);
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), letters); it != std::sregex_iterator(); ++it) {
-    std::string w;
-    for (char c : it->str())
-      if (c != '.' && (c < '0' || c > '9')) w += c;
-    for (const std::string& v : {w, w + "ingly", "un" + w, w + "ation", "é" + w + "s"})
-      if (letters_only(v)) out.push_back(v);
-  }
-  return out;
-}
-
-}  // namespace
+using briefing::test::hyphens;
+using briefing::test::words;
 
 TEST_CASE("the pattern hash hyphenates every word exactly as libhyphen does", "[typeset][hyphenate]") {
   for (const char* name : {"hyph_en_GB.dic", "hyph_en_US.dic"}) {
@@ -96,6 +46,26 @@ TEST_CASE("the Hyphenator answers from the pattern hash for Debian's English dic
   REQUIRE(h);
   CHECK(h->points(U"hyphenation") == std::vector<unsigned>{2, 6, 7});  // hy-phen-a-tion
   CHECK(h->points(U"Government") == std::vector<unsigned>{3, 6});      // gov-ern-ment
+}
+
+TEST_CASE("the dictionary hash is pinned and sees every byte", "[typeset][hyphenate]") {
+  // Pinned values: the hash must not depend on the build or the machine's byte order.
+  CHECK(typeset::dictionary_hash("") == 0xd793242974bc4888u);
+  CHECK(typeset::dictionary_hash("UTF-8\n") == 0x17e7ce342bd0adf8u);
+  CHECK(typeset::dictionary_hash("UTF-8\nLEFTHYPHENMIN 2\n") == 0xe9be49169c3402b3u);
+  std::string err;
+  const auto dic = base::read_file(typeset::default_hyphen_dir() + "/hyph_en_GB.dic", err);
+  REQUIRE(dic);
+  const std::string text = dic->substr(0, 4099);
+  const std::uint64_t h = typeset::dictionary_hash(text);
+  CHECK(typeset::dictionary_hash(text.substr(0, text.size() - 1)) != h);
+  std::size_t same = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string changed = text;
+    changed[i] = static_cast<char>(changed[i] ^ 0x01);
+    same += typeset::dictionary_hash(changed) == h;
+  }
+  CHECK(same == 0);
 }
 
 TEST_CASE("the pattern hash leaves unusual dictionaries to libhyphen", "[typeset][hyphenate]") {
