@@ -1,6 +1,5 @@
 #include "cli/job.hpp"
 
-#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -12,7 +11,6 @@
 #include "cli/document.hpp"
 #include "cli/options.hpp"
 #include "cli/plan.hpp"
-#include "cli/pool.hpp"
 #include "compose/compose.hpp"
 #include "layout/load.hpp"
 
@@ -77,7 +75,6 @@ int render(const Options& o, const Loaded& in, base::DiagSink& diags, std::ostre
   typeset::FontBook fonts(typeset::FontFiles::mapped);  // one render, then the process ends
   pdf::Options popt;
   popt.source_date_epoch = source_date_epoch(diags);
-  popt.deflate_threads = std::min(default_jobs(), 4u);  // the only document of the process; a few streams
   const auto doc = render_document(*in.article, *in.layout, fonts, popt, target, diags);
   std::string error;
   std::error_code ec;

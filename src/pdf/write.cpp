@@ -123,13 +123,9 @@ bool load_images(HPDF_Doc pdf, const frame::Document& doc, ImageTable& images, c
   return true;
 }
 
-/// Saves to libharu's memory stream (the streams compressed ahead on `threads` threads) and
-/// copies the bytes out.
-bool save(HPDF_Doc pdf, unsigned threads, const HaruError& herr, std::string& out, std::string& error) {
-  if (herr.code == 0) {
-    Prepacked ahead(pdf, threads);  // while the document is saved
-    HPDF_SaveToStream(pdf);
-  }
+/// Saves to libharu's memory stream and copies the bytes out.
+bool save(HPDF_Doc pdf, const HaruError& herr, std::string& out, std::string& error) {
+  if (herr.code == 0) HPDF_SaveToStream(pdf);
   if (herr.code == 0) {
     out.assign(HPDF_GetStreamSize(pdf), '\0');
     HPDF_UINT32 len = static_cast<HPDF_UINT32>(out.size());
@@ -170,7 +166,7 @@ bool render(const frame::Document& doc, typeset::FontBook& fonts, const Options&
   for (const auto& f : embedded) repair_font(f);
   set_info(h.pdf, doc, options);
   set_id(h.pdf, doc, options);
-  return save(h.pdf, options.deflate_threads, herr, out, error);
+  return save(h.pdf, herr, out, error);
 }
 
 }  // namespace briefing::pdf

@@ -14,9 +14,6 @@ namespace briefing::pdf {
 struct Options {
   /// Seconds since the epoch for the PDF dates (SOURCE_DATE_EPOCH); else the document's own date.
   std::optional<std::int64_t> source_date_epoch;
-  /// Threads (the caller's included) that compress the document's streams ahead of the save;
-  /// the bytes are the same at any count. 1 when documents are already rendered in parallel.
-  unsigned deflate_threads = 1;
 };
 
 /// Renders a document to PDF bytes in memory; false with a lowercase reason in `error` on failure.

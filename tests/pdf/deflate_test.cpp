@@ -74,28 +74,3 @@ TEST_CASE("every stream of a rendered briefing has one FlateDecode filter and in
   }
   CHECK(streams >= 9);  // the page, and per font its ToUnicode, CIDToGIDMap and FontFile2
 }
-
-TEST_CASE("streams compressed ahead on several threads give the same bytes as one by one", "[pdf][deflate]") {
-  // The handout, with its images, has enough to compress for helper threads; the briefing not.
-  for (const char* layout : {"a4-briefing", "a4-handout"}) {
-    CAPTURE(layout);
-    base::DiagSink diags;
-    const auto art = article::load_file(test::source_dir() + "/source/article.xml", diags);
-    const auto lay = layout::load_file(test::source_dir() + "/layouts/" + layout + ".xml",
-                                       {test::source_dir() + "/layouts", test::source_dir() + "/fonts"}, diags);
-    REQUIRE(art);
-    REQUIRE(lay);
-    typeset::FontBook fonts;
-    const auto doc = compose::compose(*art, *lay, fonts, diags);
-    REQUIRE(doc);
-    std::string serial, why;
-    REQUIRE(pdf::render(*doc, fonts, {}, serial, why));
-    for (unsigned threads : {2u, 3u, 8u}) {
-      pdf::Options options;
-      options.deflate_threads = threads;
-      std::string bytes;
-      REQUIRE(pdf::render(*doc, fonts, options, bytes, why));
-      CHECK(bytes == serial);
-    }
-  }
-}
