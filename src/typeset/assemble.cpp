@@ -7,6 +7,11 @@ namespace briefing::typeset {
 
 namespace {
 
+/// Appends a piece's text (its glyphs' code points).
+void append_text(std::u32string& text, const Piece& p) {
+  for (const auto& g : p.glyphs) text.push_back(g.cp);
+}
+
 /// Appends a piece's glyphs to a line at x, spreading `extra` over its letter-spacing gaps; a new
 /// segment reserves room for `room` glyphs (what the whole line holds) at once.
 void place(SetLine& line, const Piece& p, double x, double extra, bool space_before, std::size_t room) {
@@ -24,7 +29,7 @@ void place(SetLine& line, const Piece& p, double x, double extra, bool space_bef
     const double spread = per_gap * static_cast<double>(std::min<std::size_t>(k, static_cast<std::size_t>(p.gaps)));
     line.segments.back().glyphs.push_back({p.glyphs[k].cp, x + p.glyphs[k].x + spread});
   }
-  line.segments.back().text += p.text;
+  append_text(line.segments.back().text, p);
   line.max_size = std::max(line.max_size, p.size);
 }
 
@@ -54,7 +59,7 @@ SetLine assemble_line(const ItemList& list, std::size_t from, const Break& b, bo
       const double extra = adjustment(it, line.ratio);
       place(line, p, x, extra, gap, room);
       gap = gap && p.glyphs.empty();
-      line.text += p.text;
+      append_text(line.text, p);
       x += it.width + extra;
     } else if (it.kind == Item::Kind::glue) {
       x += it.width + adjustment(it, line.ratio);
@@ -64,7 +69,7 @@ SetLine assemble_line(const ItemList& list, std::size_t from, const Break& b, bo
   const Item& at = list.items[b.item];
   if (at.kind == Item::Kind::penalty && at.width > 0) {
     place(line, list.pieces[b.item], x, 0, false, room);
-    line.text += list.pieces[b.item].text;
+    append_text(line.text, list.pieces[b.item]);
     x += at.width;
   }
   while (!line.text.empty() && line.text.back() == U' ') line.text.pop_back();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -113,6 +114,8 @@ class ItemBuilder {
   ItemList out_;
   WordEntry fresh_;                ///< the entry of the word in hand when there is no cache
   std::vector<WordGlyph> glyphs_;  ///< the word in hand's glyphs at its spans' sizes
+  int hyphen_span_ = -1;           ///< the span hyphen_ was made for
+  std::optional<Piece> hyphen_;    ///< the inserted hyphen in that span (none: no glyph for it)
 };
 
 ItemList ItemBuilder::build() {
@@ -285,15 +288,13 @@ void ItemBuilder::pieces(const std::vector<WordGlyph>& glyphs, std::size_t from,
   for (std::size_t k = from; k < to;) {
     const WordGlyph& first = glyphs[k];
     const Span& s = span(first.span);
-    Piece p{first.font, s.size, s.tag, {}, {}, 0, 0};
+    Piece p{first.font, s.size, s.tag, {}, 0, 0};
     std::size_t end = k;
     while (end < to && glyphs[end].font == first.font && glyphs[end].span == first.span) ++end;
-    p.glyphs.reserve(end - k);  // one allocation each, not a growing series
-    p.text.reserve(end - k);
+    p.glyphs.reserve(end - k);  // one allocation, not a growing series
     double x = 0;
     for (; k < end; ++k) {
       p.glyphs.push_back({glyphs[k].cp, x});
-      p.text.push_back(glyphs[k].cp);
       x += glyphs[k].advance;
     }
     p.width = x;
@@ -313,15 +314,21 @@ void ItemBuilder::hyphen_after(const WordGlyph& before, bool explicit_hyphen) {
     push(Item::glue(0, em * spec_.justify.letter_stretch, em * spec_.justify.letter_shrink));
     return;
   }
-  const FontId f = pick_font(fonts_, s.fonts, U'-');
-  if (f < 0) return;  // no hyphen to show: no break here
-  Piece h{f, s.size, s.tag, {}, U"-", 0, 0};
-  for (const auto& g : shape(fonts_.get(f), U"-", spec_.lang)) {
-    h.glyphs.push_back({g.cp, h.width});
-    h.width += g.advance * s.size;
+  if (hyphen_span_ != before.span) {  // the hyphen piece depends on the span alone: made once per span
+    hyphen_span_ = before.span;
+    hyphen_ = std::nullopt;
+    const FontId f = pick_font(fonts_, s.fonts, U'-');
+    if (f >= 0) {
+      Piece h{f, s.size, s.tag, {}, 0, 0};
+      for (const auto& g : shape(fonts_.get(f), U"-", spec_.lang)) {
+        h.glyphs.push_back({g.cp, h.width});
+        h.width += g.advance * s.size;
+      }
+      hyphen_ = std::move(h);
+    }
   }
-  const double width = h.width;
-  push(Item::pen(width, spec_.justify.hyphen_penalty, true), std::move(h));
+  if (!hyphen_) return;  // no hyphen to show: no break here
+  push(Item::pen(hyphen_->width, spec_.justify.hyphen_penalty, true), *hyphen_);
 }
 
 }  // namespace

@@ -13,10 +13,10 @@ struct Piece {
   FontId font = -1;
   double size = 0;
   int tag = 0;
-  std::vector<PlacedGlyph> glyphs;  ///< x relative to the piece's start, at natural spacing
-  std::u32string text;
-  double width = 0;  ///< natural advance of the whole piece
-  int gaps = 0;      ///< letter-spacing gaps (after glyphs 0..gaps-1) sharing the box's stretch/shrink
+  std::vector<PlacedGlyph> glyphs;  ///< x relative to the piece's start, at natural spacing; their
+                                    ///< code points are the piece's text
+  double width = 0;                 ///< natural advance of the whole piece
+  int gaps = 0;                     ///< letter-spacing gaps (after glyphs 0..gaps-1) sharing the box's stretch/shrink
 };
 
 /// A paragraph ready for breaking: the items and, index for index, what each one draws.
