@@ -1,6 +1,6 @@
 // Builds the blocks of a briefing as rows: body text, callouts, key facts, who-is-who, title band.
-#include <algorithm>
 #include <fmt/format.h>
+#include <algorithm>
 
 #include "base/text.hpp"
 #include "compose/internal.hpp"
@@ -16,13 +16,15 @@ std::vector<std::size_t> pick_callouts(const article::Article& art, const layout
   std::vector<std::size_t> chosen;
   switch (c.select) {
     case layout::CalloutSelect::marked:
-      std::copy_if(all.begin(), all.end(), std::back_inserter(chosen), [&](std::size_t i) { return art.quotes[i].callout; });
+      std::copy_if(all.begin(), all.end(), std::back_inserter(chosen),
+                   [&](std::size_t i) { return art.quotes[i].callout; });
       break;
     case layout::CalloutSelect::first: chosen = all; break;
     case layout::CalloutSelect::longest:
       chosen = all;
-      std::stable_sort(chosen.begin(), chosen.end(),
-                       [&](std::size_t a, std::size_t b) { return art.quotes[a].text.size() > art.quotes[b].text.size(); });
+      std::stable_sort(chosen.begin(), chosen.end(), [&](std::size_t a, std::size_t b) {
+        return art.quotes[a].text.size() > art.quotes[b].text.size();
+      });
       break;
   }
   if (chosen.size() > static_cast<std::size_t>(c.count)) chosen.resize(static_cast<std::size_t>(c.count));
@@ -61,11 +63,11 @@ Row callout(Ctx& ctx, const article::Quote& q, double width) {
   }
   const std::string open = c.marks ? "" : "\u201C";
   auto text = set_rows(ctx, qs, {span_for(ctx, qs, open + q.text + "\u201D", q.pos)}, width, "callout", indent);
-  rows.insert(rows.end(), text.begin(), text.end());
+  append(rows, std::move(text));
   const auto attr = attribution(c.attribution, ctx.art.person(q.speaker));
   auto arows = set_rows(ctx, as, {span_for(ctx, as, attr, q.pos)}, width, "attribution", indent);
   if (!arows.empty()) arows.front().space_before = std::max(arows.front().space_before, 3.0);
-  rows.insert(rows.end(), arows.begin(), arows.end());
+  append(rows, std::move(arows));
   Row out = stack(rows);
   if (!c.rule.empty() && c.rule_width > 0) {
     frame::Rule rule;
@@ -112,8 +114,7 @@ Row key_facts(Ctx& ctx, double width) {
   std::vector<const article::Fact*> facts;
   for (const auto& f : ctx.art.facts) {
     const bool listed = f.block < 0;
-    if (k.source == layout::FactSource::all || listed == (k.source == layout::FactSource::listed))
-      facts.push_back(&f);
+    if (k.source == layout::FactSource::all || listed == (k.source == layout::FactSource::listed)) facts.push_back(&f);
   }
   if (k.max > 0 && facts.size() > static_cast<std::size_t>(k.max)) facts.resize(static_cast<std::size_t>(k.max));
   for (std::size_t i = 0; i < facts.size(); ++i) {
@@ -126,10 +127,10 @@ Row key_facts(Ctx& ctx, double width) {
     if (frows.empty()) continue;
     auto mrows = set_rows(ctx, fs, {mark_span}, hang, "fact-mark");
     if (!mrows.empty()) {
-      frows.front().items.insert(frows.front().items.end(), mrows.front().items.begin(), mrows.front().items.end());
+      append(frows.front().items, std::move(mrows.front().items));
     }
     for (auto& r : frows) r.break_before = false;
-    rows.insert(rows.end(), frows.begin(), frows.end());
+    append(rows, std::move(frows));
   }
   Row out = boxed(ctx, stack(rows), width, k.padding, k.fill, k.border, k.border_width, k.radius, "key-facts");
   out.space_after = k.space_after;
@@ -202,7 +203,7 @@ std::vector<Row> body_rows(Ctx& ctx, double width, std::vector<std::size_t>& blo
     auto r = set_rows(ctx, st, spans_for(ctx, st, blk.runs), width, heading ? "heading" : "body");
     if (!r.empty() && after_heading) r.front().break_before = false;
     after_heading = heading;
-    rows.insert(rows.end(), r.begin(), r.end());
+    append(rows, std::move(r));
     block_end[b] = rows.size();
   }
   return rows;
@@ -238,7 +239,7 @@ Row title_band(Ctx& ctx, double width, double reserve_right) {
   if (!m.standfirst.empty()) {
     auto s = set_rows(ctx, ss, {span_for(ctx, ss, m.standfirst, {ctx.art.path, 0, 0})}, inner, "standfirst");
     if (!s.empty()) s.front().space_before = 4;
-    rows.insert(rows.end(), s.begin(), s.end());
+    append(rows, std::move(s));
   }
   std::string when = band.dateline ? human_date(m.date) : "";
   if (band.dateline && !m.place.empty()) when += (when.empty() ? "" : " \u00B7 ") + m.place;
@@ -249,7 +250,7 @@ Row title_band(Ctx& ctx, double width, double reserve_right) {
       for (auto& it : r.items)
         if (auto* g = std::get_if<frame::GlyphRun>(&it)) g->colour = ctx.paints.at(static_cast<std::size_t>(ss.paint));
     if (!s.empty()) s.front().space_before = 6;
-    rows.insert(rows.end(), s.begin(), s.end());
+    append(rows, std::move(s));
   }
   Row out = boxed(ctx, stack(rows), width, band.padding, band.fill, "", 0, 0, "title-band");
   out.space_after = band.space_after;

@@ -65,7 +65,7 @@ std::vector<Section> main_sections(Ctx& ctx, const Geometry& g, std::vector<Row>
     if (cp == P::sidebar) {
       for (auto& c : callouts) sidebar.push_back(std::move(c.row));
     } else if (cp == P::column) {
-      body.floats.insert(body.floats.end(), callouts.begin(), callouts.end());
+      append(body.floats, std::move(callouts));
     }
     std::stable_sort(body.floats.begin(), body.floats.end(), [](auto& a, auto& b) { return a.anchor < b.anchor; });
     std::size_t from = 0;
@@ -120,7 +120,7 @@ std::vector<Row> sidebar_rows(Ctx& ctx, const Geometry& g, std::vector<Row> call
     rows.push_back(who_title(ctx, g.side_w));
     auto w = who_entries(ctx, g.side_w);
     if (!w.empty()) w.front().break_before = false;
-    rows.insert(rows.end(), w.begin(), w.end());
+    append(rows, std::move(w));
   }
   return rows;
 }
@@ -138,7 +138,7 @@ void slot(Ctx& ctx, const std::string& style, const std::string& text, int where
     for (auto& it : row.items)
       if (auto* run = std::get_if<frame::GlyphRun>(&it)) run->y = 0;
     translate(row.items, x, baseline);
-    out.insert(out.end(), row.items.begin(), row.items.end());
+    append(out, std::move(row.items));
   }
 }
 

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
@@ -84,6 +85,16 @@ typeset::Span span_for(Ctx& ctx, const Style& st, const std::string& text, const
 std::vector<Row> set_rows(Ctx& ctx, const Style& st, const std::vector<typeset::Span>& spans, double width,
                           const std::string& role, double indent = 0, bool force_left = false);
 
+/// Moves every element of `from` to the end of `to`.
+template <typename T>
+void append(std::vector<T>& to, std::vector<T>&& from) {
+  if (to.empty()) {
+    to = std::move(from);
+  } else {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+  }
+}
+
 /// Converts a set line into glyph runs at (x, baseline).
 void emit_line(Ctx& ctx, const typeset::SetLine& line, double x, double baseline, const std::string& role,
                const base::SourcePos& src, std::vector<frame::Item>& out);
@@ -91,8 +102,8 @@ void emit_line(Ctx& ctx, const typeset::SetLine& line, double x, double baseline
 /// Stacks rows into one (for boxes and callouts); items shift down by the rows above.
 Row stack(const std::vector<Row>& rows);
 
-/// Shifts every item of a list by (dx, dy).
-void translate(std::vector<frame::Item>& items, double dx, double dy);
+/// Shifts every item of a list from index `from` on by (dx, dy).
+void translate(std::vector<frame::Item>& items, double dx, double dy, std::size_t from = 0);
 
 /// Body text rows at `width`; `block_end[b]` is set to the row index after block b.
 std::vector<Row> body_rows(Ctx& ctx, double width, std::vector<std::size_t>& block_end);

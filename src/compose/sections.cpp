@@ -19,7 +19,9 @@ std::function<Column(std::size_t)> columns_from(const Cursor& at, const Region& 
   };
 }
 
-std::size_t last_page(const FlowResult& f) { return f.pages.empty() ? 0 : f.pages.back().page; }
+std::size_t last_page(const FlowResult& f) {
+  return f.pages.empty() ? 0 : f.pages.back().page;
+}
 
 /// The shortest last-page column height that keeps the flow on the same pages without overflow.
 double balanced_bottom(const Section& s, const Cursor& at, const Region& r, const FlowResult& full) {
@@ -54,12 +56,12 @@ Cursor flow_section(const Section& s, Cursor at, const Region& r, std::vector<Pl
     if (pages.size() <= p.page) pages.resize(p.page + 1);
     auto& dst = pages[p.page];
     dst.page = p.page;
-    dst.items.insert(dst.items.end(), p.items.begin(), p.items.end());
+    append(dst.items, std::move(p.items));
     dst.body_lines += p.body_lines;
     dst.height += p.height;
     dst.max_y = std::max(dst.max_y, p.max_y);
   }
-  overflows.insert(overflows.end(), f.overflows.begin(), f.overflows.end());
+  append(overflows, std::move(f.overflows));
   const double after = s.rows.empty() ? 0 : s.rows.back().space_after;
   if (f.pages.empty()) return at;
   return {f.pages.back().page, f.pages.back().max_y, after};

@@ -50,14 +50,22 @@ std::string fill_template(const std::string& tmpl, const article::Article& art, 
       break;
     }
     const std::string key = tmpl.substr(i + 1, close - i - 1);
-    if (key == "title") out += art.meta.title;
-    else if (key == "date") out += human_date(art.meta.date);
-    else if (key == "marking") out += art.meta.marking;
-    else if (key == "page") out += std::to_string(page);
-    else if (key == "pages") out += std::to_string(pages);
-    else if (key == "source") out += art.meta.source;
-    else if (key == "place") out += art.meta.place;
-    else out += tmpl.substr(i, close - i + 1);
+    if (key == "title")
+      out += art.meta.title;
+    else if (key == "date")
+      out += human_date(art.meta.date);
+    else if (key == "marking")
+      out += art.meta.marking;
+    else if (key == "page")
+      out += std::to_string(page);
+    else if (key == "pages")
+      out += std::to_string(pages);
+    else if (key == "source")
+      out += art.meta.source;
+    else if (key == "place")
+      out += art.meta.place;
+    else
+      out += tmpl.substr(i, close - i + 1);
     i = close;
   }
   return out;

@@ -188,9 +188,9 @@ Row stack(const std::vector<Row>& rows) {
   for (const auto& r : rows) {
     if (out.height > 0) out.height += pending + r.space_before;
     pending = r.space_after;
-    auto items = r.items;
-    translate(items, 0, out.height);
-    out.items.insert(out.items.end(), items.begin(), items.end());
+    const std::size_t from = out.items.size();
+    out.items.insert(out.items.end(), r.items.begin(), r.items.end());
+    translate(out.items, 0, out.height, from);
     out.height += r.height;
     out.body_lines += r.body_lines;
   }
@@ -207,8 +207,8 @@ struct Shift {
 };
 }  // namespace
 
-void translate(std::vector<frame::Item>& items, double dx, double dy) {
-  for (auto& it : items) std::visit(Shift{dx, dy}, it);
+void translate(std::vector<frame::Item>& items, double dx, double dy, std::size_t from) {
+  for (std::size_t i = from; i < items.size(); ++i) std::visit(Shift{dx, dy}, items[i]);
 }
 
 }  // namespace briefing::compose
