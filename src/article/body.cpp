@@ -49,26 +49,30 @@ void Loader::load_section(const pugi::xml_node& section, int index) {
 /// whitespace becomes one space, kept with the run where it began, and dropped at the block's ends.
 void Loader::emit(const Props& props, std::string_view text, const SourcePos& where) {
   Block& block = art_.blocks.back();
-  for (char c : text) {
-    if (is_ws(c)) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (is_ws(text[i])) {
       if (!at_block_start_ && !pending_space_) {
         pending_space_ = true;
         pending_props_ = props;
         pending_pos_ = where;
       }
+      ++i;
       continue;
     }
+    std::size_t end = i + 1;  // a word: appended at once
+    while (end < text.size() && !is_ws(text[end])) ++end;
     if (pending_space_) {
-      append(block, pending_props_, ' ', pending_pos_);
+      append(block, pending_props_, " ", pending_pos_);
       pending_space_ = false;
     }
-    append(block, props, c, where);
+    append(block, props, text.substr(i, end - i), where);
     at_block_start_ = false;
-    ++visible_chars_;
+    visible_chars_ += static_cast<long>(end - i);
+    i = end;
   }
 }
 
-void Loader::append(Block& block, const Props& props, char c, const SourcePos& where) {
+void Loader::append(Block& block, const Props& props, std::string_view text, const SourcePos& where) {
   if (block.runs.empty() || !props.same_run(block.runs.back())) {
     Run r;
     r.italic = props.italic;
@@ -81,7 +85,7 @@ void Loader::append(Block& block, const Props& props, char c, const SourcePos& w
     r.pos = where;
     block.runs.push_back(std::move(r));
   }
-  block.runs.back().text += c;
+  block.runs.back().text += text;
 }
 
 void Loader::mention(const std::string& id) {

@@ -285,7 +285,7 @@ class Loader {
   /// whitespace becomes one space, kept with the run where it began, and dropped at the block's ends.
   void emit(const Props& props, std::string_view text, const SourcePos& where);
 
-  static void append(Block& block, const Props& props, char c, const SourcePos& where);
+  static void append(Block& block, const Props& props, std::string_view text, const SourcePos& where);
 
   void mention(const std::string& id);
 
