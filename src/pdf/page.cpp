@@ -116,7 +116,8 @@ void PageWriter::operator()(const frame::GlyphRun& g) {
     char_space_ = run.char_space;
   }
   HPDF_Page_MoveTextPos(page_, R(g.x + g.glyphs.front().x), R(height_ - g.y));
-  HPDF_Stream_WriteStr(static_cast<HPDF_PageAttr>(page_->attr)->stream, run.tj.c_str());
+  HPDF_Stream_Write(static_cast<HPDF_PageAttr>(page_->attr)->stream, reinterpret_cast<const HPDF_BYTE*>(run.tj.data()),
+                    static_cast<HPDF_UINT>(run.tj.size()));  // the codes' bytes may be NUL
   HPDF_Page_EndText(page_);
 }
 
@@ -155,7 +156,9 @@ HPDF_Array box(HPDF_Doc pdf, double x0, double y0, double x1, double y1) {
 
 }  // namespace
 
-double trim_offset(const frame::Page& p) { return p.bleed + (p.crop_marks ? kMarkGap + kMarkLength : 0); }
+double trim_offset(const frame::Page& p) {
+  return p.bleed + (p.crop_marks ? kMarkGap + kMarkLength : 0);
+}
 
 void set_page_boxes(HPDF_Doc pdf, HPDF_Page page, const frame::Page& p) {
   const double off = trim_offset(p);
@@ -167,8 +170,7 @@ void set_page_boxes(HPDF_Doc pdf, HPDF_Page page, const frame::Page& p) {
                 box(pdf, off - p.bleed, off - p.bleed, off + p.width + p.bleed, off + p.height + p.bleed));
 }
 
-void draw_page(HPDF_Page page, const frame::Page& p, const std::vector<EmbeddedFont>& fonts,
-               const ImageTable& images) {
+void draw_page(HPDF_Page page, const frame::Page& p, const std::vector<EmbeddedFont>& fonts, const ImageTable& images) {
   const double off = trim_offset(p);
   if (off > 0) {
     HPDF_Page_GSave(page);

@@ -80,10 +80,21 @@ char* put_number(char* p, long hundredths) {
   return p;
 }
 
-/// Writes a code as four upper-case hex digits at `p`.
-char* put_hex4(char* p, unsigned v) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  for (int shift = 12; shift >= 0; shift -= 4) *p++ = kDigits[(v >> shift) & 0xF];
+/// Writes a two-byte code at `p` as it goes in a literal string: the bytes themselves, with a
+/// backslash before '(', ')' and '\\', and CR and LF escaped (a reader turns a raw end of line
+/// into LF). Half the bytes of hexadecimal, so half the page content to compress.
+char* put_code(char* p, unsigned v) {
+  for (const unsigned b : {(v >> 8) & 0xFFu, v & 0xFFu}) {
+    if (b == '(' || b == ')' || b == '\\') {
+      *p++ = '\\';
+      *p++ = static_cast<char>(b);
+    } else if (b == '\r' || b == '\n') {
+      *p++ = '\\';
+      *p++ = b == '\r' ? 'r' : 'n';
+    } else {
+      *p++ = static_cast<char>(b);
+    }
+  }
   return p;
 }
 
@@ -107,23 +118,23 @@ EncodedRun encode_run(const std::vector<frame::Glyph>& glyphs, double size,
   // written into a scratch buffer that only ever grows (no zero-filling per run).
   thread_local std::string scratch;
   if (scratch.size() < 16 + glyphs.size() * 34) scratch.resize(16 + glyphs.size() * 34);
-  char* p = put(scratch.data(), "[<");
+  char* p = put(scratch.data(), "[(");
   double pen = glyphs.front().x;  // where the viewer's pen is, from the values actually written
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     if (i > 0) {
       long adj = round_half_away((pen - glyphs[i].x) * 1000.0 / size * 100.0);
       if (std::labs(adj) <= kMaxDrift) adj = 0;
       if (adj != 0) {
-        p = put(p, "> ");
+        p = put(p, ") ");
         p = put_number(p, adj);
-        p = put(p, " <");
+        p = put(p, " (");
       }
       pen -= static_cast<double>(adj) / 100.0 * size / 1000.0;
     }
-    p = put_hex4(p, static_cast<unsigned>(glyphs[i].cp));
+    p = put_code(p, static_cast<unsigned>(glyphs[i].cp));
     pen += widths[i] * size / 1000.0 + out.char_space;
   }
-  p = put(p, ">] TJ\n");
+  p = put(p, ")] TJ\n");
   out.tj.assign(scratch.data(), static_cast<std::size_t>(p - scratch.data()));
   return out;
 }
@@ -131,21 +142,31 @@ EncodedRun encode_run(const std::vector<frame::Glyph>& glyphs, double size,
 std::vector<double> replay_run(const EncodedRun& run, double size, const std::function<double(char32_t)>& width_of) {
   std::vector<double> xs;
   double pen = 0;
-  std::size_t i = run.tj.find('[') + 1;
-  while (i < run.tj.size() && run.tj[i] != ']') {
-    if (run.tj[i] == '<') {
-      const std::size_t end = run.tj.find('>', i);
-      for (std::size_t k = i + 1; k + 4 <= end; k += 4) {
-        const auto cp = static_cast<char32_t>(std::stoul(run.tj.substr(k, 4), nullptr, 16));
+  const std::string& tj = run.tj;
+  std::size_t i = tj.find('[') + 1;
+  while (i < tj.size() && tj[i] != ']') {
+    if (tj[i] == '(') {  // a literal string of two-byte codes
+      std::string bytes;
+      for (++i; i < tj.size() && tj[i] != ')'; ++i) {
+        if (tj[i] != '\\') {
+          bytes += tj[i];
+          continue;
+        }
+        const char e = tj[++i];
+        bytes += e == 'r' ? '\r' : e == 'n' ? '\n' : e;
+      }
+      for (std::size_t k = 0; k + 1 < bytes.size(); k += 2) {
+        const auto cp =
+            static_cast<char32_t>(static_cast<unsigned char>(bytes[k]) << 8 | static_cast<unsigned char>(bytes[k + 1]));
         xs.push_back(pen);
         pen += width_of(cp) * size / 1000.0 + run.char_space;
       }
-      i = end + 1;
-    } else if (run.tj[i] == ' ') {
+      ++i;
+    } else if (tj[i] == ' ') {
       ++i;
     } else {
       std::size_t used = 0;
-      pen -= std::stod(run.tj.substr(i), &used) * size / 1000.0;
+      pen -= std::stod(tj.substr(i), &used) * size / 1000.0;
       i += used;
     }
   }

@@ -12,7 +12,7 @@ namespace briefing::pdf {
 /// A glyph run ready for the content stream.
 struct EncodedRun {
   double char_space = 0;  ///< Tc (pt) to set before the TJ: the run's usual letter gap
-  std::string tj;         ///< "[<0041> -12.5 <0042>] TJ\n"
+  std::string tj;         ///< "[(\0A) -12.5 (\0B)] TJ\n": two-byte codes in literal strings
 };
 
 /// Encodes glyphs (code points at x from the run's origin, pt) as one TJ whose viewer positions,

@@ -142,5 +142,20 @@ TEST_CASE("a run at natural spacing needs neither Tc nor corrections", "[pdf][te
   for (char32_t c : std::u32string(U"natural")) glyphs.push_back({c, x}), x += width_of(c) * 10 / 1000.0;
   const auto run = pdf::encode_run(glyphs, 10, width_of);
   CHECK(run.char_space == 0);
-  CHECK(run.tj == "[<006E00610074007500720061006C>] TJ\n");
+  static const char want[] = "[(\0n\0a\0t\0u\0r\0a\0l)] TJ\n";  // NUL, then each letter
+  CHECK(run.tj == std::string(want, sizeof want - 1));
+}
+
+TEST_CASE("codes go in literal strings, escaped where a reader would change them", "[pdf][textrun]") {
+  // ( ) \ CR LF as either byte of a code; a NUL byte stays as it is.
+  std::vector<frame::Glyph> glyphs;
+  double x = 0;
+  for (char32_t c : {U'(', U')', U'\\', char32_t{0x0D0A}, char32_t{0x285C}, U'A'}) glyphs.push_back({c, x}), x += 5;
+  const auto run = pdf::encode_run(glyphs, 10, [](char32_t) { return 500.0; });
+  static const char want[] = "[(\0\\(\0\\)\0\\\\\\r\\n\\(\\\\\0A)] TJ\n";
+  CHECK(run.tj == std::string(want, sizeof want - 1));
+  // Read back, every glyph lands where it was placed.
+  const auto xs = pdf::replay_run(run, 10, [](char32_t) { return 500.0; });
+  REQUIRE(xs.size() == glyphs.size());
+  for (std::size_t i = 0; i < xs.size(); ++i) CHECK(xs[i] == Approx(glyphs[i].x).margin(0.005));
 }
