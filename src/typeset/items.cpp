@@ -112,10 +112,11 @@ class ItemBuilder {
   const std::vector<Span>& spans_;
   const ParaSpec& spec_;
   ItemList out_;
-  WordEntry fresh_;                ///< the entry of the word in hand when there is no cache
-  std::vector<WordGlyph> glyphs_;  ///< the word in hand's glyphs at its spans' sizes
-  int hyphen_span_ = -1;           ///< the span hyphen_ was made for
-  std::optional<Piece> hyphen_;    ///< the inserted hyphen in that span (none: no glyph for it)
+  WordEntry fresh_;                         ///< the entry of the word in hand when there is no cache
+  std::vector<WordGlyph> glyphs_;           ///< the word in hand's glyphs at its spans' sizes
+  int hyphen_span_ = -1;                    ///< the span hyphen_ was made for
+  std::optional<Piece> hyphen_;             ///< the inserted hyphen in that span (none: no glyph for it)
+  std::vector<PlacedGlyph> hyphen_glyphs_;  ///< its glyphs
 };
 
 ItemList ItemBuilder::build() {
@@ -125,6 +126,7 @@ ItemList ItemBuilder::build() {
   // About one item per two characters (boxes, glue, hyphenation penalties): reserved at once.
   out_.items.reserve(chars.size() / 2 + 8);
   out_.pieces.reserve(chars.size() / 2 + 8);
+  out_.glyphs.reserve(chars.size() + 8);
   if (spec_.first_indent > 0) push(Item::box(spec_.first_indent));
   std::vector<Ch> w;
   std::vector<unsigned> soft;
@@ -288,17 +290,17 @@ void ItemBuilder::pieces(const std::vector<WordGlyph>& glyphs, std::size_t from,
   for (std::size_t k = from; k < to;) {
     const WordGlyph& first = glyphs[k];
     const Span& s = span(first.span);
-    Piece p{first.font, s.size, s.tag, {}, 0, 0};
+    Piece p{first.font, s.size, s.tag, static_cast<std::uint32_t>(out_.glyphs.size()), 0, 0, 0};
     std::size_t end = k;
     while (end < to && glyphs[end].font == first.font && glyphs[end].span == first.span) ++end;
-    p.glyphs.reserve(end - k);  // one allocation, not a growing series
     double x = 0;
     for (; k < end; ++k) {
-      p.glyphs.push_back({glyphs[k].cp, x});
+      out_.glyphs.push_back({glyphs[k].cp, x});
       x += glyphs[k].advance;
     }
+    p.count = static_cast<std::uint32_t>(out_.glyphs.size() - p.first);
     p.width = x;
-    p.gaps = static_cast<int>(p.glyphs.size()) - (k == to && !trailing_gap ? 1 : 0);
+    p.gaps = static_cast<int>(p.count) - (k == to && !trailing_gap ? 1 : 0);
     const double em = std::max(0.0, s.size) * p.gaps;  // letter-spacing scales with the size
     push(Item::box(x, em * spec_.justify.letter_stretch, em * spec_.justify.letter_shrink), std::move(p));
   }
@@ -318,17 +320,22 @@ void ItemBuilder::hyphen_after(const WordGlyph& before, bool explicit_hyphen) {
     hyphen_span_ = before.span;
     hyphen_ = std::nullopt;
     const FontId f = pick_font(fonts_, s.fonts, U'-');
+    hyphen_glyphs_.clear();
     if (f >= 0) {
-      Piece h{f, s.size, s.tag, {}, 0, 0};
+      Piece h{f, s.size, s.tag, 0, 0, 0, 0};
       for (const auto& g : shape(fonts_.get(f), U"-", spec_.lang)) {
-        h.glyphs.push_back({g.cp, h.width});
+        hyphen_glyphs_.push_back({g.cp, h.width});
         h.width += g.advance * s.size;
       }
-      hyphen_ = std::move(h);
+      hyphen_ = h;
     }
   }
   if (!hyphen_) return;  // no hyphen to show: no break here
-  push(Item::pen(hyphen_->width, spec_.justify.hyphen_penalty, true), *hyphen_);
+  Piece h = *hyphen_;
+  h.first = static_cast<std::uint32_t>(out_.glyphs.size());
+  h.count = static_cast<std::uint32_t>(hyphen_glyphs_.size());
+  out_.glyphs.insert(out_.glyphs.end(), hyphen_glyphs_.begin(), hyphen_glyphs_.end());
+  push(Item::pen(h.width, spec_.justify.hyphen_penalty, true), h);
 }
 
 }  // namespace

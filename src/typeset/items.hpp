@@ -1,6 +1,8 @@
 // Internal to typesetting: a paragraph's item list (boxes, glue, penalties) and its line assembly.
 #pragma once
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,16 +15,23 @@ struct Piece {
   FontId font = -1;
   double size = 0;
   int tag = 0;
-  std::vector<PlacedGlyph> glyphs;  ///< x relative to the piece's start, at natural spacing; their
-                                    ///< code points are the piece's text
-  double width = 0;                 ///< natural advance of the whole piece
-  int gaps = 0;                     ///< letter-spacing gaps (after glyphs 0..gaps-1) sharing the box's stretch/shrink
+  /// Its glyphs: ItemList::glyphs[first, first + count), x relative to the piece's start at
+  /// natural spacing; their code points are the piece's text.
+  std::uint32_t first = 0, count = 0;
+  double width = 0;  ///< natural advance of the whole piece
+  int gaps = 0;      ///< letter-spacing gaps (after glyphs 0..gaps-1) sharing the box's stretch/shrink
 };
 
-/// A paragraph ready for breaking: the items and, index for index, what each one draws.
+/// A paragraph ready for breaking: the items and, index for index, what each one draws; the
+/// pieces' glyphs in one array (one allocation for the paragraph, not one per piece).
 struct ItemList {
   std::vector<Item> items;
   std::vector<Piece> pieces;
+  std::vector<PlacedGlyph> glyphs;
+
+  [[nodiscard]] std::span<const PlacedGlyph> glyphs_of(const Piece& p) const {
+    return {glyphs.data() + p.first, p.count};
+  }
 };
 
 /// True for characters that set no glyph: spaces, no-break spaces, soft hyphens, zero-width spaces.
