@@ -1,4 +1,4 @@
-# Finds libhyphen (Debian's libhyphen-dev ships only a static library and a header).
+# Finds libhyphen, its static archive first (Debian ships libhyphen.a with libhyphen-dev).
 # Defines LibHyphen_FOUND and the imported target LibHyphen::LibHyphen.
 find_path(LibHyphen_INCLUDE_DIR NAMES hyphen.h)
 find_library(LibHyphen_LIBRARY NAMES libhyphen.a hyphen)
