@@ -82,29 +82,15 @@ class Locator {
 
   std::pair<int, int> locate(std::size_t offset) {
     offset = std::min(offset, text_.size());
-    if (have_cache_ && offset < cache_offset_) {
-      int col = cache_col_;
-      bool same_line = true;
-      for (std::size_t i = offset; i < cache_offset_; ++i) {
-        if (text_[i] == '\n') {
-          same_line = false;
-          break;
-        }
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) --col;
+    if (have_cache_) {
+      // On the cached position's line: count the code points between the two, either way.
+      const std::size_t lo = std::min(offset, cache_offset_), hi = std::max(offset, cache_offset_);
+      const std::string_view between = text_.substr(lo, hi - lo);
+      if (between.find('\n') == std::string_view::npos) {
+        int n = 0;
+        for (char c : between) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        return remember(offset, cache_line_, offset < cache_offset_ ? cache_col_ - n : cache_col_ + n);
       }
-      if (same_line) return remember(offset, cache_line_, col);
-    }
-    if (have_cache_ && offset >= cache_offset_) {
-      int col = cache_col_;
-      bool same_line = true;
-      for (std::size_t i = cache_offset_; i < offset; ++i) {
-        if (text_[i] == '\n') {
-          same_line = false;
-          break;
-        }
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
-      }
-      if (same_line) return remember(offset, cache_line_, col);
     }
     const auto [line, col] = map_.locate(offset);
     return remember(offset, line, col);

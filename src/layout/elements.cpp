@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "base/fileio.hpp"
 #include "layout/image.hpp"
 #include "layout/loader.hpp"
 
@@ -135,7 +136,7 @@ void Loader::fonts(const pugi::xml_node& n) {
     for (std::size_t i = 0; i < 4; ++i) {
       f.files[i] = resolve_file(given[i].empty() ? given[0] : given[i], paths_.fonts_dir);
       if (given[i].empty() || !confined(f.files[i], given[i], "font", pos(c, attrs[i]))) continue;
-      if (!file_exists(f.files[i]))
+      if (!base::is_regular_file(f.files[i]))
         error(pos(c, attrs[i]), fmt::format("font file '{}' does not exist (looked in {} and {})", given[i],
                                             dir_of(path_), paths_.fonts_dir));
     }
@@ -254,7 +255,7 @@ void Loader::image(const pugi::xml_node& n) {
   }
   img.file = resolve_file(file, dir_of(path_));
   if (!confined(img.file, file, "image", pos(n, "src"))) return;
-  if (!file_exists(img.file)) {
+  if (!base::is_regular_file(img.file)) {
     error(pos(n, "src"), fmt::format("image file '{}' does not exist", file));
     return;
   }

@@ -21,7 +21,7 @@ std::optional<Layout> load_parent(const std::string& name, const base::SourcePos
   const bool by_path = name.find('/') != std::string::npos || name.ends_with(".xml");
   const std::string file = by_path ? (name.front() == '/' ? name : detail::dir_of(child) + "/" + name)
                                    : paths.layouts_dir + "/" + name + ".xml";
-  if (!detail::file_exists(file)) {
+  if (!base::is_regular_file(file)) {
     diags.error(where, fmt::format("cannot find the layout '{}' that this layout extends (looked for {})", name, file));
     return std::nullopt;
   }

@@ -14,10 +14,6 @@
 
 namespace briefing::layout::detail {
 
-bool file_exists(const std::string& p) {
-  return base::is_regular_file(p);
-}
-
 std::string dir_of(const std::string& path) {
   const auto slash = path.rfind('/');
   return slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
@@ -124,7 +120,7 @@ std::string Loader::resolve_file(std::string_view file, const std::string& fallb
   const std::string f(file);
   if (f.empty() || f.front() == '/') return f;
   const std::string beside = dir_of(path_) + "/" + f;
-  if (file_exists(beside)) return beside;
+  if (base::is_regular_file(beside)) return beside;
   return fallback_dir + "/" + f;
 }
 
@@ -146,27 +142,31 @@ bool is_within(const std::optional<std::filesystem::path>& path, const std::opti
 
 }  // namespace
 
+const std::optional<std::filesystem::path>& Loader::real_dir(const std::string& dir) {
+  auto [it, fresh] = real_dirs_.try_emplace(dir);
+  if (fresh) it->second = canonical_or_null(dir);
+  return it->second;
+}
+
 std::optional<std::filesystem::path> Loader::real_path(const std::string& path) {
   namespace fs = std::filesystem;
   const fs::path p(path);
   const fs::path name = p.filename();
   struct stat st {};
-  // A plain file in a folder: the resolved folder (remembered) and the name. A symbolic link,
-  // "." or "..": the whole path, resolved afresh.
+  // A plain file in a folder: the resolved folder and the name. A symbolic link, "." or "..":
+  // the whole path, resolved afresh.
   if (name.empty() || name == "." || name == ".." || ::lstat(path.c_str(), &st) != 0 || S_ISLNK(st.st_mode))
     return canonical_or_null(p);
-  const std::string dir = p.parent_path().empty() ? std::string(".") : p.parent_path().string();
-  auto [it, fresh] = real_dirs_.try_emplace(dir);
-  if (fresh) it->second = canonical_or_null(dir);
-  if (!it->second) return std::nullopt;
-  return *it->second / name;
+  const auto& dir = real_dir(p.parent_path().empty() ? std::string(".") : p.parent_path().string());
+  if (!dir) return std::nullopt;
+  return *dir / name;
 }
 
 bool Loader::confined(const std::string& resolved, std::string_view given, std::string_view what,
                       const base::SourcePos& where) {
   if (paths_.allow_outside_files) return true;
   const auto file = real_path(resolved);
-  if (is_within(file, real_path(dir_of(path_))) || is_within(file, real_path(paths_.fonts_dir))) return true;
+  if (is_within(file, real_dir(dir_of(path_))) || is_within(file, real_dir(paths_.fonts_dir))) return true;
   error(where, fmt::format("{} file '{}' is outside the layout's folder and {}; pass --allow-outside-files to use it",
                            what, given, paths_.fonts_dir));
   return false;

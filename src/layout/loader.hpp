@@ -59,8 +59,9 @@ class Loader {
   bool confined(const std::string& resolved, std::string_view given, std::string_view what,
                 const base::SourcePos& where);
   /// `path` with symbolic links resolved (std::filesystem::weakly_canonical), null on failure.
-  /// Folders are resolved once per layout: every file a layout names lies in one of two.
   std::optional<std::filesystem::path> real_path(const std::string& path);
+  /// The same for a folder, resolved once per layout: every file a layout names lies in one of two.
+  const std::optional<std::filesystem::path>& real_dir(const std::string& dir);
 
   // elements (elements.cpp)
   void element(const pugi::xml_node& n);
@@ -105,9 +106,6 @@ inline AttrSpec Loader::choice(std::string_view name, E& v, std::vector<std::pai
           },
           std::move(expected)};
 }
-
-/// True when `p` names an existing regular file.
-bool file_exists(const std::string& p);
 
 /// The folder part of a path ("." when none).
 std::string dir_of(const std::string& path);

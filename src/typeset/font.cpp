@@ -163,7 +163,7 @@ bool Font::has_table(hb_tag_t t) const {
 }
 
 namespace {
-/// Anonymous pages mapped for a whole font file, released with the blob.
+/// Pages mapped for a whole font file (the file itself, or an anonymous copy), released with the blob.
 struct Pages {
   void* at;
   std::size_t size;
