@@ -10,13 +10,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <ctime>
 #include <string_view>
 #include <variant>
 
 #include <fmt/format.h>
 
+#include "base/hash.hpp"
 #include "pdf/deflate.hpp"
 #include "pdf/embed.hpp"
 #include "pdf/page.hpp"
@@ -39,52 +39,36 @@ struct DocHandle {
   }
 };
 
-/// A 128-bit fingerprint of values fed to it: two 64-bit lanes, each a multiply-rotate chain
-/// over 64-bit words (strings eight bytes at a time, with their length), mixed at the end.
-class Fingerprint {
+/// The /ID: two independent hashes (base::Hasher) of the values fed to it, numbers as 64-bit
+/// words (doubles by their bits), strings after their length.
+class IdKey {
  public:
-  void add(std::uint64_t v) {
-    a_ = std::rotl((a_ ^ v) * 0x9E3779B97F4A7C15ULL, 31);
-    b_ = std::rotl((b_ + v) * 0xC2B2AE3D27D4EB4FULL, 27) ^ a_;
-  }
+  void add(std::uint64_t v) { a_.add(v), b_.add(v); }
   void add(double v) { add(std::bit_cast<std::uint64_t>(v)); }
   void add(int v) { add(static_cast<std::uint64_t>(static_cast<std::int64_t>(v))); }
   void add(bool v) { add(std::uint64_t{v}); }
   void add(std::string_view s) {
     add(std::uint64_t{s.size()});
-    std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-      std::uint64_t w = 0;
-      std::memcpy(&w, s.data() + i, 8);
-      add(w);
-    }
-    std::uint64_t tail = 0;
-    std::memcpy(&tail, s.data() + i, s.size() - i);
-    add(tail);
+    a_.add_bytes(s), b_.add_bytes(s);
   }
   void add(const frame::Colour& c) {
     add(static_cast<int>(c.space));
     for (double v : c.c) add(v);
   }
-  /// The 16 bytes: each lane finished with xor-shift-multiply steps.
+  /// The 16 bytes: each hash little-endian.
   void bytes(unsigned char out[16]) const {
-    const auto mix = [](std::uint64_t h) {
-      h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDULL;
-      h = (h ^ (h >> 33)) * 0xC4CEB9FE1A85EC53ULL;
-      return h ^ (h >> 33);
-    };
-    const std::uint64_t a = mix(a_ ^ b_), b = mix(b_ + a);
+    const std::uint64_t a = a_.value(), b = b_.value();
     for (int k = 0; k < 8; ++k)
       out[k] = static_cast<unsigned char>(a >> (8 * k)), out[8 + k] = static_cast<unsigned char>(b >> (8 * k));
   }
 
  private:
-  std::uint64_t a_ = 0x243F6A8885A308D3ULL, b_ = 0x13198A2E03707344ULL;
+  base::Hasher a_{0x243F6A8885A308D3u}, b_{0x13198A2E03707344u};
 };
 
-/// Feeds everything the display list holds to a fingerprint.
+/// Adds everything a display-list item holds to the /ID's key.
 struct FeedItem {
-  Fingerprint& f;
+  IdKey& f;
   void operator()(const frame::GlyphRun& g) const {
     f.add(0), f.add(g.x), f.add(g.y), f.add(g.font), f.add(g.size), f.add(g.colour);
     f.add(std::uint64_t{g.glyphs.size()});
@@ -143,9 +127,9 @@ void set_info(HPDF_Doc pdf, const frame::Document& doc, const Options& opt) {
 
 /// A content-derived /ID, so that the same input gives the same bytes.
 void set_id(HPDF_Doc pdf, const frame::Document& doc, const Options& opt) {
-  // The display list itself, not a text dump of it (formatting every number cost more than the
-  // rest of the PDF's metadata: 6 M instructions for a ten-page article).
-  Fingerprint f;
+  // The display list's values themselves, not a text dump of them (formatting every number cost
+  // more than the rest of the PDF's metadata: 6 M instructions for a ten-page article).
+  IdKey f;
   for (const auto& font : doc.fonts) f.add(font);
   for (const auto& page : doc.pages) {
     f.add(page.width), f.add(page.height), f.add(page.bleed), f.add(page.crop_marks);

@@ -11,7 +11,7 @@
 
 namespace briefing::typeset {
 
-/// One dictionary file as it was at build time: its name, byte size and dictionary_hash(), and
+/// One dictionary file as it was at build time: its name, byte size and base::hash64(), and
 /// the tables PatternDict::parse made of it.
 struct EmbeddedDictionary {
   std::string_view file;  ///< the file's name, such as "hyph_en_GB.dic" (for people; never compared)

@@ -3,7 +3,6 @@
 #include <hyphen.h>
 
 #include <algorithm>
-#include <bit>
 #include <cstdlib>
 #include <cstring>
 
@@ -49,31 +48,7 @@ int number(std::string_view line, std::size_t skip) {
 
 constexpr std::uint32_t kMaxMatch = (1u << 24) - 1;
 
-/// Eight bytes as a little-endian number, whatever the machine's byte order.
-std::uint64_t le64(const char* p) {
-  std::uint64_t w = 0;
-  std::memcpy(&w, p, sizeof w);
-  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
-  return w;
-}
-
 }  // namespace
-
-std::uint64_t dictionary_hash(std::string_view bytes) {
-  // Each step (rotate, xor a word, multiply by an odd number) is a bijection of the state, so two
-  // inputs of one length that differ in a single word always hash differently.
-  constexpr std::uint64_t kOdd = 0x9E3779B97F4A7C15u;  // 2^64 divided by the golden ratio, made odd
-  std::uint64_t h = (bytes.size() + 1) * kOdd;
-  auto step = [&](std::uint64_t w) { h = (std::rotl(h, 23) ^ w) * kOdd; };
-  std::size_t at = 0;
-  for (; at + 8 <= bytes.size(); at += 8) step(le64(bytes.data() + at));
-  char tail[8] = {};
-  if (at < bytes.size()) std::memcpy(tail, bytes.data() + at, bytes.size() - at);
-  step(le64(tail));
-  h ^= h >> 31;
-  h *= 0xD6E8FEB86659FD93u;
-  return h ^ (h >> 29);
-}
 
 const PatternSlot* PatternDict::find(std::string_view key) const {
   const std::size_t mask = t_.table.size() - 1;

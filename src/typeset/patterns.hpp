@@ -28,10 +28,6 @@ struct PatternTables {
   bool utf8 = false;
 };
 
-/// A 64-bit hash of a file's bytes, eight at a time, the same on every build and machine: it tells
-/// a dictionary file from the ones compiled in.
-[[nodiscard]] std::uint64_t dictionary_hash(std::string_view bytes);
-
 /// The patterns of a libhyphen dictionary, kept as parsed: a hash of every pattern's letters and
 /// of every prefix of them (the states of the automaton hnj_hyphen_load would build), so that
 /// loading is a single pass over the file and touches little memory. It reads those tables through

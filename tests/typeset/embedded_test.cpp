@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "base/fileio.hpp"
+#include "base/hash.hpp"
 #include "support/run.hpp"
 #include "typeset/embedded.hpp"
 #include "typeset/hyphen_words.hpp"
@@ -71,7 +72,7 @@ TEST_CASE("the compiled-in dictionaries are the tables parse makes of the files,
     }
     REQUIRE(e);
     CHECK(e->size == text.size());
-    CHECK(e->hash == typeset::dictionary_hash(text));
+    CHECK(e->hash == base::hash64(text));
     const auto parsed = typeset::PatternDict::parse(text);
     REQUIRE(parsed);
     const std::size_t spacious = parsed->tables().table.size();

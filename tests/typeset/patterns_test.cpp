@@ -5,6 +5,7 @@
 #include <hyphen.h>
 
 #include "base/fileio.hpp"
+#include "base/hash.hpp"
 #include "typeset/hyphen_words.hpp"
 #include "typeset/hyphenate.hpp"
 #include "typeset/patterns.hpp"
@@ -48,22 +49,23 @@ TEST_CASE("the Hyphenator answers from the pattern hash for Debian's English dic
   CHECK(h->points(U"Government") == std::vector<unsigned>{3, 6});      // gov-ern-ment
 }
 
-TEST_CASE("the dictionary hash is pinned and sees every byte", "[typeset][hyphenate]") {
+TEST_CASE("the dictionary hash (base::hash64) is pinned and sees every byte", "[typeset][hyphenate]") {
   // Pinned values: the hash must not depend on the build or the machine's byte order.
-  CHECK(typeset::dictionary_hash("") == 0xd793242974bc4888u);
-  CHECK(typeset::dictionary_hash("UTF-8\n") == 0x17e7ce342bd0adf8u);
-  CHECK(typeset::dictionary_hash("UTF-8\nLEFTHYPHENMIN 2\n") == 0xe9be49169c3402b3u);
+  CHECK(base::hash64("") == 0xd793242974bc4888u);
+  CHECK(base::hash64("UTF-8\n") == 0x17e7ce342bd0adf8u);
+  CHECK(base::hash64("UTF-8\nLEFTHYPHENMIN 2\n") == 0xe9be49169c3402b3u);
+  CHECK(base::hash64("UTF-8\n", 1) != base::hash64("UTF-8\n"));  // a seed gives another hash
   std::string err;
   const auto dic = base::read_file(typeset::default_hyphen_dir() + "/hyph_en_GB.dic", err);
   REQUIRE(dic);
   const std::string text = dic->substr(0, 4099);
-  const std::uint64_t h = typeset::dictionary_hash(text);
-  CHECK(typeset::dictionary_hash(text.substr(0, text.size() - 1)) != h);
+  const std::uint64_t h = base::hash64(text);
+  CHECK(base::hash64(text.substr(0, text.size() - 1)) != h);
   std::size_t same = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     std::string changed = text;
     changed[i] = static_cast<char>(changed[i] ^ 0x01);
-    same += typeset::dictionary_hash(changed) == h;
+    same += base::hash64(changed) == h;
   }
   CHECK(same == 0);
 }
