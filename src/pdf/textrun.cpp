@@ -114,8 +114,8 @@ EncodedRun encode_run(const std::vector<frame::Glyph>& glyphs, double size,
   std::vector<double> widths(glyphs.size());
   for (std::size_t i = 0; i < glyphs.size(); ++i) widths[i] = width_of(glyphs[i].cp);
   out.char_space = usual_gap(glyphs, widths, size);
-  // At most "> -" and 20 digits, ".dd", " <" and four hex digits per glyph, and the brackets,
-  // written into a scratch buffer that only ever grows (no zero-filling per run).
+  // At most ") -" and 20 digits, ".dd", " (" and a code's two bytes, both escaped, per glyph, and
+  // the brackets, written into a scratch buffer that only ever grows (no zero-filling per run).
   thread_local std::string scratch;
   if (scratch.size() < 16 + glyphs.size() * 34) scratch.resize(16 + glyphs.size() * 34);
   char* p = put(scratch.data(), "[(");

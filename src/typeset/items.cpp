@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -112,11 +111,10 @@ class ItemBuilder {
   const std::vector<Span>& spans_;
   const ParaSpec& spec_;
   ItemList out_;
-  WordEntry fresh_;                         ///< the entry of the word in hand when there is no cache
-  std::vector<WordGlyph> glyphs_;           ///< the word in hand's glyphs at its spans' sizes
-  int hyphen_span_ = -1;                    ///< the span hyphen_ was made for
-  std::optional<Piece> hyphen_;             ///< the inserted hyphen in that span (none: no glyph for it)
-  std::vector<PlacedGlyph> hyphen_glyphs_;  ///< its glyphs
+  WordEntry fresh_;                ///< the entry of the word in hand when there is no cache
+  std::vector<WordGlyph> glyphs_;  ///< the word in hand's glyphs at its spans' sizes
+  int hyphen_span_ = -1;           ///< the span hyphen_ was made for
+  Piece hyphen_;                   ///< the inserted hyphen in that span (font -1: no glyph for it)
 };
 
 ItemList ItemBuilder::build() {
@@ -316,26 +314,21 @@ void ItemBuilder::hyphen_after(const WordGlyph& before, bool explicit_hyphen) {
     push(Item::glue(0, em * spec_.justify.letter_stretch, em * spec_.justify.letter_shrink));
     return;
   }
-  if (hyphen_span_ != before.span) {  // the hyphen piece depends on the span alone: made once per span
-    hyphen_span_ = before.span;
-    hyphen_ = std::nullopt;
+  if (hyphen_span_ != before.span) {  // the hyphen depends on the span alone: made once per span,
+    hyphen_span_ = before.span;       // its glyphs stored once and shared by every break
+    hyphen_ = Piece{};
     const FontId f = pick_font(fonts_, s.fonts, U'-');
-    hyphen_glyphs_.clear();
     if (f >= 0) {
-      Piece h{f, s.size, s.tag, 0, 0, 0, 0};
+      hyphen_ = Piece{f, s.size, s.tag, static_cast<std::uint32_t>(out_.glyphs.size()), 0, 0, 0};
       for (const auto& g : shape(fonts_.get(f), U"-", spec_.lang)) {
-        hyphen_glyphs_.push_back({g.cp, h.width});
-        h.width += g.advance * s.size;
+        out_.glyphs.push_back({g.cp, hyphen_.width});
+        hyphen_.width += g.advance * s.size;
       }
-      hyphen_ = h;
+      hyphen_.count = static_cast<std::uint32_t>(out_.glyphs.size() - hyphen_.first);
     }
   }
-  if (!hyphen_) return;  // no hyphen to show: no break here
-  Piece h = *hyphen_;
-  h.first = static_cast<std::uint32_t>(out_.glyphs.size());
-  h.count = static_cast<std::uint32_t>(hyphen_glyphs_.size());
-  out_.glyphs.insert(out_.glyphs.end(), hyphen_glyphs_.begin(), hyphen_glyphs_.end());
-  push(Item::pen(h.width, spec_.justify.hyphen_penalty, true), h);
+  if (hyphen_.font < 0) return;  // no hyphen to show: no break here
+  push(Item::pen(hyphen_.width, spec_.justify.hyphen_penalty, true), hyphen_);
 }
 
 }  // namespace
