@@ -190,7 +190,7 @@ void add(std::vector<frame::Page>& pages, std::vector<Placed>&& placed, const la
   for (auto& p : placed) {
     if (p.items.empty()) continue;
     auto& items = pages[p.page].items;
-    items.insert(items.end(), std::make_move_iterator(p.items.begin()), std::make_move_iterator(p.items.end()));
+    append(items, std::move(p.items));
     if (lay.max_pages > 0 && p.page >= static_cast<std::size_t>(lay.max_pages)) {
       pass.overflow_lines += p.body_lines;
       pass.overflow_height += p.height;

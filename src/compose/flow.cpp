@@ -1,6 +1,5 @@
 // Flows rows through columns and pages: keeps, widows and orphans, and floats that never split.
 #include <deque>
-#include <iterator>
 
 #include "compose/internal.hpp"
 
@@ -44,7 +43,7 @@ void Flow::put(const Row& r) {
   auto& pages = result.pages;
   if (pages.empty() || pages.back().page != col_.page) pages.push_back({col_.page, {}, 0, 0, 0});
   auto& p = pages.back();
-  p.items.insert(p.items.end(), std::make_move_iterator(items.begin()), std::make_move_iterator(items.end()));
+  append(p.items, std::move(items));
   p.body_lines += r.body_lines;
   p.height += r.height;
   y_ = top + r.height;
