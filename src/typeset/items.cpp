@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <unordered_map>
 
+#include "base/hash.hpp"
 #include "typeset/shape.hpp"
 
 namespace briefing::typeset {
@@ -64,11 +66,25 @@ constexpr char32_t kLangEnd = 0x110000, kSpanStart = 0x110001, kSoftStart = 0x11
 
 struct WordCache::Impl {
   /// Hashes owned keys and views alike, so that a lookup needs no copy of the key.
+  /// Two characters to a 64-bit word (std::hash went through the key a byte at a time).
   struct Hash {
     using is_transparent = void;
-    std::size_t operator()(std::u32string_view s) const { return std::hash<std::u32string_view>{}(s); }
+    std::size_t operator()(std::u32string_view s) const {
+      base::Hasher h(s.size());
+      std::size_t i = 0;
+      for (; i + 1 < s.size(); i += 2) h.add(std::uint64_t{s[i]} | std::uint64_t{s[i + 1]} << 32);
+      if (i < s.size()) h.add(s[i]);
+      return static_cast<std::size_t>(h.value());
+    }
   };
-  std::unordered_map<std::u32string, WordEntry, Hash, std::equal_to<>> words;
+  /// Equality by memcmp (char_traits<char32_t> compares a character at a time).
+  struct Equal {
+    using is_transparent = void;
+    bool operator()(std::u32string_view a, std::u32string_view b) const {
+      return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(char32_t)) == 0;
+    }
+  };
+  std::unordered_map<std::u32string, WordEntry, Hash, Equal> words;
   std::u32string key;  ///< scratch
 };
 
@@ -113,12 +129,19 @@ class ItemBuilder {
   ItemList out_;
   WordEntry fresh_;                ///< the entry of the word in hand when there is no cache
   std::vector<WordGlyph> glyphs_;  ///< the word in hand's glyphs at its spans' sizes
-  int hyphen_span_ = -1;           ///< the span hyphen_ was made for
-  Piece hyphen_;                   ///< the inserted hyphen in that span (font -1: no glyph for it)
+  std::u32string key_prefix_;      ///< the start of every word's cache key
+  int space_span_ = -1;            ///< the span and character space_width_ was found for
+  char32_t space_char_ = 0;
+  double space_width_ = 0;
+  int hyphen_span_ = -1;  ///< the span hyphen_ was made for
+  Piece hyphen_;          ///< the inserted hyphen in that span (font -1: no glyph for it)
 };
 
 ItemList ItemBuilder::build() {
   std::vector<Ch> chars;
+  std::size_t total = 0;
+  for (const Span& s : spans_) total += s.text.size();
+  chars.reserve(total);
   for (std::size_t s = 0; s < spans_.size(); ++s)
     for (char32_t c : spans_[s].text) chars.push_back({c, static_cast<int>(s)});
   // About one item per two characters (boxes, glue, hyphenation penalties): reserved at once.
@@ -182,7 +205,11 @@ bool ItemBuilder::closing_word_follows(const std::vector<Ch>& chars, std::size_t
 /// no-break space (U+202F) or figure space (U+2007) keeps its width exactly.
 void ItemBuilder::space(const Ch& ch, bool breakable) {
   const Span& s = span(ch.span);
-  const double w = space_width(s, ch.c) + s.letter_spacing;
+  if (ch.span != space_span_ || ch.c != space_char_) {  // a paragraph's spaces are mostly alike
+    space_span_ = ch.span, space_char_ = ch.c;
+    space_width_ = space_width(s, ch.c);
+  }
+  const double w = space_width_ + s.letter_spacing;
   const bool fixed = ch.c == 0x202F || ch.c == 0x2007;
   if (is_nbsp(ch.c) || !breakable) push(Item::pen(0, kInfPenalty, false));
   if (fixed) {
@@ -236,26 +263,38 @@ const WordEntry& ItemBuilder::entry(const std::vector<Ch>& w, const std::vector<
     return fresh_;
   }
   WordCache::Impl& cache = *spec_.words->impl;
-  std::u32string& key = cache.key;
-  key.assign(spec_.lang.begin(), spec_.lang.end());
-  key.push_back(kLangEnd);
-  const auto hyph = reinterpret_cast<std::uintptr_t>(spec_.hyphenator);
-  key.push_back(static_cast<char32_t>(hyph & 0xFFFFFFFFu));
-  key.push_back(static_cast<char32_t>(static_cast<std::uint64_t>(hyph) >> 32));
+  if (key_prefix_.empty()) {  // the language and the hyphenator, the same for every word here
+    key_prefix_.assign(spec_.lang.begin(), spec_.lang.end());
+    key_prefix_.push_back(kLangEnd);
+    const auto hyph = reinterpret_cast<std::uintptr_t>(spec_.hyphenator);
+    key_prefix_.push_back(static_cast<char32_t>(hyph & 0xFFFFFFFFu));
+    key_prefix_.push_back(static_cast<char32_t>(static_cast<std::uint64_t>(hyph) >> 32));
+  }
+  // Sized first, then written through a pointer: appending a character at a time was a tenth
+  // of the builder's own work.
+  std::size_t n = key_prefix_.size() + 1 + soft.size();
   int current = -1;
+  for (const Ch& ch : w) {
+    if (ch.span != current) current = ch.span, n += 3 + span(current).fonts.size();
+    ++n;
+  }
+  std::u32string& key = cache.key;
+  key.resize(n);
+  char32_t* p = std::copy(key_prefix_.begin(), key_prefix_.end(), key.data());
+  current = -1;
   for (const Ch& ch : w) {
     if (ch.span != current) {  // a span boundary splits shaping runs, whatever the spans hold
       current = ch.span;
       const Span& s = span(current);
-      key.push_back(kSpanStart);
-      key.push_back(s.hyphenate ? 1 : 0);
-      key.push_back(static_cast<char32_t>(s.fonts.size()));
-      for (FontId f : s.fonts) key.push_back(static_cast<char32_t>(f));
+      *p++ = kSpanStart;
+      *p++ = s.hyphenate ? 1 : 0;
+      *p++ = static_cast<char32_t>(s.fonts.size());
+      for (FontId f : s.fonts) *p++ = static_cast<char32_t>(f);
     }
-    key.push_back(ch.c);
+    *p++ = ch.c;
   }
-  key.push_back(kSoftStart);
-  for (unsigned p : soft) key.push_back(static_cast<char32_t>(p));
+  *p++ = kSoftStart;
+  for (unsigned sp : soft) *p++ = static_cast<char32_t>(sp);
   if (const auto it = cache.words.find(std::u32string_view(key)); it != cache.words.end()) return it->second;
   WordEntry e;
   make_entry(w, soft, e);
