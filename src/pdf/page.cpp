@@ -47,18 +47,34 @@ class PageWriter {
 
  private:
   void rounded_rect(double x, double y, double w, double h, double rad);
+  /// Sets the fill colour unless it is the one in effect.
+  void fill(const frame::Colour& c);
 
   HPDF_Page page_;
   double height_;
   const std::vector<EmbeddedFont>& fonts_;
   const ImageTable& images_;
-  double char_space_ = 0;  ///< Tc in effect (text state outlives BT/ET)
+  // What is in effect on the page (the text state and the colour outlive BT/ET, and the only
+  // q/Q pairs, the page's own and an image's, restore what was set before them), so that runs
+  // in one style repeat no Tf and no colour.
+  double char_space_ = 0;               ///< Tc
+  const EmbeddedFont* font_ = nullptr;  ///< Tf's font, with size_
+  double size_ = 0;
+  bool fill_set_ = false;  ///< false: the page's initial colour, never compared
+  frame::Colour fill_;
 };
+
+void PageWriter::fill(const frame::Colour& c) {
+  if (fill_set_ && c == fill_) return;
+  set_fill(page_, c);
+  fill_ = c;
+  fill_set_ = true;
+}
 
 /// A rectangle, filled and/or stroked, with rounded corners when it has a radius.
 void PageWriter::operator()(const frame::Rect& r) {
   if (!r.fill && !r.stroke) return;
-  if (r.fill) set_fill(page_, r.fill_colour);
+  if (r.fill) fill(r.fill_colour);
   if (r.stroke) {
     set_stroke(page_, r.stroke_colour);
     HPDF_Page_SetLineWidth(page_, R(r.stroke_width));
@@ -109,8 +125,12 @@ void PageWriter::operator()(const frame::GlyphRun& g) {
   const EmbeddedFont& f = fonts_.at(static_cast<std::size_t>(g.font));
   const EncodedRun run = encode_run(g.glyphs, g.size, [&](char32_t c) { return f.width(c); });
   HPDF_Page_BeginText(page_);
-  HPDF_Page_SetFontAndSize(page_, f.font, R(g.size));
-  set_fill(page_, g.colour);
+  if (font_ != &f || size_ != g.size) {
+    HPDF_Page_SetFontAndSize(page_, f.font, R(g.size));
+    font_ = &f;
+    size_ = g.size;
+  }
+  fill(g.colour);
   if (run.char_space != char_space_) {
     HPDF_Page_SetCharSpace(page_, R(run.char_space));
     char_space_ = run.char_space;
