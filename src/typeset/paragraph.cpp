@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 
 #include "typeset/items.hpp"
 #include "typeset/uniname.hpp"
@@ -51,10 +52,21 @@ BreakParams default_break_params() {
 
 bool check_coverage(const FontBook& fonts, const std::vector<Span>& spans, base::DiagSink& diags) {
   bool ok = true;
+  // ASCII answers for the font chain in hand (0: not asked yet, 1: covered, 2: not), kept while
+  // the spans share a chain: most characters are then one table lookup.
+  std::array<unsigned char, 128> ascii{};
+  const std::vector<FontId>* chain = nullptr;
+  const auto covered = [&](const std::vector<FontId>& fonts_of, char32_t c) {
+    if (c >= ascii.size()) return is_invisible(c) || pick_font(fonts, fonts_of, c) >= 0;
+    unsigned char& known = ascii[c];
+    if (!known) known = is_invisible(c) || pick_font(fonts, fonts_of, c) >= 0 ? 1 : 2;
+    return known == 1;
+  };
   for (const auto& s : spans) {
+    if (!chain || *chain != s.fonts) ascii.fill(0), chain = &s.fonts;
     int col = s.pos.column;
     for (char32_t c : s.text) {
-      if (!is_invisible(c) && pick_font(fonts, s.fonts, c) < 0) {
+      if (!covered(s.fonts, c)) {
         base::SourcePos p = s.pos;
         p.column = col;
         diags.error(p, uncovered_message(c));

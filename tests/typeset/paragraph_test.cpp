@@ -46,6 +46,18 @@ TEST_CASE("a character no font covers is an error naming it, its name and its po
   CHECK(d3.items().empty());
 }
 
+TEST_CASE("each span's characters are checked against its own font chain", "[typeset][coverage]") {
+  Fixture f;
+  auto covered = f.span("ab");
+  auto bare = f.span("ab ");
+  bare.fonts.clear();  // a chain without fonts covers nothing, not even what the span before had
+  base::DiagSink d;
+  CHECK_FALSE(typeset::check_coverage(f.book, {covered, bare, covered}, d));
+  REQUIRE(d.items().size() == 2);  // the bare span's letters; its space needs no glyph
+  CHECK(d.items()[0].message.find("U+0061") != std::string::npos);
+  CHECK(d.items()[1].message.find("U+0062") != std::string::npos);
+}
+
 TEST_CASE("a character without a name in the table is reported by code point alone", "[typeset][coverage]") {
   Fixture f;
   base::DiagSink d;
