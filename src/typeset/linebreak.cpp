@@ -104,11 +104,6 @@ double clamp_finite(double v, double lo, double hi) {
   return std::clamp(v, lo, hi);
 }
 
-/// Copies `v` into `out` when it is finite (keeps the default otherwise).
-void keep_if_finite(double v, double& out) {
-  if (std::isfinite(v)) out = v;
-}
-
 /// Badness of a line set with adjustment ratio `r`: 100·|r|³, capped.
 double badness(double r, double cap) {
   if (std::isnan(r)) return cap;
@@ -163,8 +158,9 @@ double adjustment_ratio(double shortfall, double stretch, double box_stretch, do
 /// The total-fit breaker for one item list; run() performs one pass.
 class Breaker {
  public:
-  /// Sanitises items and parameters and precomputes prefix sums.
-  Breaker(const std::vector<Item>& items, const BreakParams& params);
+  /// Takes a paragraph: sanitises items and parameters and precomputes prefix sums. The arrays
+  /// keep their memory from one paragraph to the next.
+  void load(const std::vector<Item>& items, const BreakParams& params);
 
   /// Runs one pass; on success fills `out` and returns true.
   bool run(const PassConfig& cfg, BreakResult& out);
@@ -212,27 +208,29 @@ class Breaker {
   std::vector<std::size_t> next_kept_;                        ///< first non-discardable index >= i
 
   std::vector<double> widths_;
-  double tolerance_ = 2.0;
-  double emergency_tolerance_ = 10.0;
-  double line_penalty_ = 10.0;
-  double hyphen_demerits_ = 3000.0;
-  double fitness_demerits_ = 3000.0;
-  int max_hyphens_ = 2;
+  // Set by load(); the values in sanitize_params() stand in for non-finite parameters.
+  double tolerance_ = 0;
+  double emergency_tolerance_ = 0;
+  double line_penalty_ = 0;
+  double hyphen_demerits_ = 0;
+  double fitness_demerits_ = 0;
+  int max_hyphens_ = 0;
   bool ragged_ = false;
-  double ragged_stretch_ = 30.0;
+  double ragged_stretch_ = 0;
 
   std::vector<Node> nodes_;       ///< arena of every node created in the current pass
   std::vector<int> active_;       ///< arena indices of the active nodes
   std::vector<Node> candidates_;  ///< nodes proposed at the current breakpoint
 };
 
-Breaker::Breaker(const std::vector<Item>& items, const BreakParams& params) {
+void Breaker::load(const std::vector<Item>& items, const BreakParams& params) {
   sanitize_items(items);
   sanitize_params(params);
   build_sums();
 }
 
 void Breaker::sanitize_items(const std::vector<Item>& items) {
+  toks_.clear();
   toks_.reserve(items.size());
   for (const Item& it : items) {
     Tok t;
@@ -256,13 +254,14 @@ void Breaker::sanitize_items(const std::vector<Item>& items) {
 }
 
 void Breaker::sanitize_params(const BreakParams& p) {
+  widths_.clear();
   for (double w : p.line_widths) widths_.push_back(clamp_finite(w, -kMaxMagnitude, kMaxMagnitude));
   if (widths_.empty()) widths_.push_back(0);
-  if (!std::isnan(p.tolerance)) tolerance_ = p.tolerance;
-  if (!std::isnan(p.emergency_tolerance)) emergency_tolerance_ = p.emergency_tolerance;
-  keep_if_finite(p.line_penalty, line_penalty_);
-  keep_if_finite(p.hyphen_demerits, hyphen_demerits_);
-  keep_if_finite(p.fitness_demerits, fitness_demerits_);
+  tolerance_ = std::isnan(p.tolerance) ? 2.0 : p.tolerance;
+  emergency_tolerance_ = std::isnan(p.emergency_tolerance) ? 10.0 : p.emergency_tolerance;
+  line_penalty_ = std::isfinite(p.line_penalty) ? p.line_penalty : 10.0;
+  hyphen_demerits_ = std::isfinite(p.hyphen_demerits) ? p.hyphen_demerits : 3000.0;
+  fitness_demerits_ = std::isfinite(p.fitness_demerits) ? p.fitness_demerits : 3000.0;
   max_hyphens_ = std::max(0, p.max_consecutive_hyphens);
   ragged_ = p.ragged;
   ragged_stretch_ = clamp_finite(p.ragged_stretch, 0, kMaxMagnitude);
@@ -470,7 +469,9 @@ void Breaker::finish(const PassConfig& cfg, BreakResult& out) const {
 BreakResult break_all_passes(const std::vector<Item>& items, const BreakParams& params) {
   BreakResult out;
   if (items.empty()) return out;
-  Breaker b(items, params);
+  // One breaker per thread, reused: a paragraph used to cost a dozen allocations per array.
+  thread_local Breaker b;
+  b.load(items, params);
   if (b.run({1, b.tolerance(), false, kInfBadness}, out)) return out;
   if (b.emergency_tolerance() > b.tolerance() && b.run({2, b.emergency_tolerance(), false, kInfBadness}, out)) {
     return out;
