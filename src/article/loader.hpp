@@ -34,7 +34,10 @@ inline const Candidates kMetaChildren = {"title",  "standfirst", "date",    "pla
                                          "source", "byline",     "marking", "keywords"};
 inline const Candidates kInline = {"person", "org", "place", "date", "quote", "fact", "em", "strong", "url", "email"};
 
-bool is_ws(char c);
+/// XML white space (inline: the loaders ask it of every character).
+inline bool is_ws(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 bool is_blank(std::string_view s);
 

@@ -5,10 +5,6 @@
 
 namespace briefing::article::detail {
 
-bool is_ws(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 bool is_blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return is_ws(c); });
 }
