@@ -4,6 +4,7 @@
 #include <hpdf_pages.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "pdf/textrun.hpp"
 
@@ -44,6 +45,8 @@ class PageWriter {
   void operator()(const frame::Rule& r);
   void operator()(const frame::GlyphRun& g);
   void operator()(const frame::Image& i);
+  /// Closes the text object in progress, if any (before graphics, and at the page's end).
+  void end_text();
 
  private:
   void rounded_rect(double x, double y, double w, double h, double rad);
@@ -62,7 +65,36 @@ class PageWriter {
   double size_ = 0;
   bool fill_set_ = false;  ///< false: the page's initial colour, never compared
   frame::Colour fill_;
+  // Consecutive glyph runs share one text object: each moves from the last one's line start
+  // with a relative Td. The line start is kept in 1/100000 pt, exactly as written, so that the
+  // moves never drift.
+  bool in_text_ = false;
+  long long line_x_ = 0, line_y_ = 0;
 };
+
+/// Writes a length in 1/100000 pt as a decimal ("-12.5", "0.00001", "3").
+char* put_units(char* p, long long v) {
+  if (v < 0) *p++ = '-', v = -v;
+  char digits[24];
+  int n = 0;
+  for (long long whole = v / 100000; n == 0 || whole > 0; whole /= 10)
+    digits[n++] = static_cast<char>('0' + whole % 10);
+  while (n > 0) *p++ = digits[--n];
+  long long frac = v % 100000;
+  if (frac == 0) return p;
+  *p++ = '.';
+  for (long long scale = 10000; frac > 0; scale /= 10) {
+    *p++ = static_cast<char>('0' + frac / scale);
+    frac %= scale;
+  }
+  return p;
+}
+
+void PageWriter::end_text() {
+  if (!in_text_) return;
+  HPDF_Page_EndText(page_);
+  in_text_ = false;
+}
 
 void PageWriter::fill(const frame::Colour& c) {
   if (fill_set_ && c == fill_) return;
@@ -74,6 +106,7 @@ void PageWriter::fill(const frame::Colour& c) {
 /// A rectangle, filled and/or stroked, with rounded corners when it has a radius.
 void PageWriter::operator()(const frame::Rect& r) {
   if (!r.fill && !r.stroke) return;
+  end_text();
   if (r.fill) fill(r.fill_colour);
   if (r.stroke) {
     set_stroke(page_, r.stroke_colour);
@@ -111,6 +144,7 @@ void PageWriter::rounded_rect(double x, double y, double w, double h, double rad
 
 /// A straight stroked line.
 void PageWriter::operator()(const frame::Rule& r) {
+  end_text();
   set_stroke(page_, r.colour);
   HPDF_Page_SetLineWidth(page_, R(r.width));
   HPDF_Page_MoveTo(page_, R(r.x1), R(height_ - r.y1));
@@ -118,13 +152,17 @@ void PageWriter::operator()(const frame::Rule& r) {
   HPDF_Page_Stroke(page_);
 }
 
-/// One text object: font, colour, position of the first glyph, Tc when it changes, one raw TJ
-/// (libharu has no TJ call; its own text state stays right because TJ moves no line matrix).
+/// A glyph run in the text object in progress: font and colour when they change, a relative
+/// move to the first glyph, Tc when it changes, one raw TJ (libharu has no TJ call).
 void PageWriter::operator()(const frame::GlyphRun& g) {
   if (g.glyphs.empty()) return;
   const EmbeddedFont& f = fonts_.at(static_cast<std::size_t>(g.font));
   const EncodedRun run = encode_run(g.glyphs, g.size, [&](char32_t c) { return f.width(c); });
-  HPDF_Page_BeginText(page_);
+  if (!in_text_) {
+    HPDF_Page_BeginText(page_);
+    in_text_ = true;
+    line_x_ = line_y_ = 0;  // BT starts at the origin
+  }
   if (font_ != &f || size_ != g.size) {
     HPDF_Page_SetFontAndSize(page_, f.font, R(g.size));
     font_ = &f;
@@ -135,16 +173,24 @@ void PageWriter::operator()(const frame::GlyphRun& g) {
     HPDF_Page_SetCharSpace(page_, R(run.char_space));
     char_space_ = run.char_space;
   }
-  HPDF_Page_MoveTextPos(page_, R(g.x + g.glyphs.front().x), R(height_ - g.y));
-  HPDF_Stream_Write(static_cast<HPDF_PageAttr>(page_->attr)->stream, reinterpret_cast<const HPDF_BYTE*>(run.tj.data()),
+  const long long x = std::llround((g.x + g.glyphs.front().x) * 1e5), y = std::llround((height_ - g.y) * 1e5);
+  char move[64];
+  char* p = put_units(move, x - line_x_);
+  *p++ = ' ';
+  p = put_units(p, y - line_y_);
+  for (const char c : {' ', 'T', 'd', '\n'}) *p++ = c;
+  line_x_ = x, line_y_ = y;
+  HPDF_Stream* stream = &static_cast<HPDF_PageAttr>(page_->attr)->stream;
+  HPDF_Stream_Write(*stream, reinterpret_cast<const HPDF_BYTE*>(move), static_cast<HPDF_UINT>(p - move));
+  HPDF_Stream_Write(*stream, reinterpret_cast<const HPDF_BYTE*>(run.tj.data()),
                     static_cast<HPDF_UINT>(run.tj.size()));  // the codes' bytes may be NUL
-  HPDF_Page_EndText(page_);
 }
 
 /// A raster image scaled into its box.
 void PageWriter::operator()(const frame::Image& i) {
   const auto it = images_.find(i.file);
   if (it == images_.end() || !it->second) return;
+  end_text();
   HPDF_Page_DrawImage(page_, it->second, R(i.x), R(height_ - i.y - i.h), R(i.w), R(i.h));
 }
 
@@ -198,6 +244,7 @@ void draw_page(HPDF_Page page, const frame::Page& p, const std::vector<EmbeddedF
   }
   PageWriter w(page, p.height, fonts, images);
   for (const auto& item : p.items) std::visit(w, item);
+  w.end_text();
   if (off <= 0) return;
   HPDF_Page_GRestore(page);
   if (p.crop_marks) crop_marks(page, p, off);
