@@ -122,7 +122,8 @@ Row key_facts(Ctx& ctx, double width) {
     const bool numbered = k.bullet == "1.";
     const std::string mark = numbered ? fmt::format("{}.", i + 1) : k.bullet;
     const auto mark_span = span_for(ctx, fs, mark, f.pos);
-    const double hang = std::max(typeset::natural_width(ctx.fonts, mark_span, ctx.art.meta.lang) + 4.0, fs.size);
+    const double hang =
+        std::max(typeset::natural_width(ctx.fonts, mark_span, ctx.art.meta.lang, ctx.words) + 4.0, fs.size);
     auto frows = set_rows(ctx, fs, {span_for(ctx, fs, f.text, f.pos)}, inner, "fact", hang);
     if (frows.empty()) continue;
     auto mrows = set_rows(ctx, fs, {mark_span}, hang, "fact-mark");

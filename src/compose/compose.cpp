@@ -132,7 +132,7 @@ void slot(Ctx& ctx, const std::string& style, const std::string& text, int where
   const Style& st = ctx.style(style);
   auto span = span_for(ctx, st, text, {ctx.lay.path, 0, 0});
   if (!typeset::check_coverage(ctx.fonts, {span}, ctx.diags)) return;
-  const double w = typeset::natural_width(ctx.fonts, span, ctx.art.meta.lang) - st.def->letter_spacing;
+  const double w = typeset::natural_width(ctx.fonts, span, ctx.art.meta.lang, ctx.words) - st.def->letter_spacing;
   const double x = where == 0 ? x0 : where == 1 ? (x0 + x1 - w) / 2 : x1 - w;
   for (auto& row : set_rows(ctx, st, {span}, 1e6, role, 0, true)) {
     for (auto& it : row.items)

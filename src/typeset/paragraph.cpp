@@ -99,8 +99,9 @@ SetParagraph set_paragraph(const FontBook& fonts, const std::vector<Span>& spans
   return out;
 }
 
-double natural_width(const FontBook& fonts, const Span& span, const std::string& lang) {
+double natural_width(const FontBook& fonts, const Span& span, const std::string& lang, WordCache* words) {
   ParaSpec spec;
+  spec.words = words;
   spec.widths = {1e9};
   spec.align = Alignment::left;
   spec.lang = lang;

@@ -116,6 +116,8 @@ bool check_coverage(const FontBook& fonts, const std::vector<Span>& spans, base:
                                          base::DiagSink& diags);
 
 /// Natural width of a single-line text in one span (no breaking), e.g. for running heads.
-[[nodiscard]] double natural_width(const FontBook& fonts, const Span& span, const std::string& lang);
+/// `words`, when given, is the WordCache of the setting it belongs to (see ParaSpec::words).
+[[nodiscard]] double natural_width(const FontBook& fonts, const Span& span, const std::string& lang,
+                                   WordCache* words = nullptr);
 
 }  // namespace briefing::typeset
