@@ -338,7 +338,7 @@ std::optional<frame::Document> compose(const article::Article& art, const layout
   const std::vector<double> sizes = fit_sizes(lay);
   std::map<std::size_t, Probe> probes;
   RowMemo memo;
-  typeset::WordCache words;
+  typeset::WordCache words(lay.max_pages > 0);  // only a page limit sets paragraphs more than once
   const std::size_t step = find_step(sizes, [&](std::size_t k) {
     Probe& p = probes[k];
     p.pass = compose_once(art, lay, fonts, p.diags, hyph, sizes[k] / sizes.front(), lay.max_pages > 0 ? &memo : nullptr,

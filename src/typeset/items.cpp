@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <deque>
 #include <string_view>
 #include <unordered_map>
 
@@ -57,10 +58,29 @@ struct UnitGlyph {
 struct WordEntry {
   std::vector<UnitGlyph> glyphs;
   std::vector<std::pair<std::size_t, bool>> cuts;
+  std::size_t length = 0;  ///< the word's characters
 };
 
 /// Key values above every code point: a language's end, a span's start, the soft hyphens' start.
 constexpr char32_t kLangEnd = 0x110000, kSpanStart = 0x110001, kSoftStart = 0x110002;
+
+/// What a walk over a paragraph's characters finds, in order: its words (as cache entries), its
+/// zero-width spaces and its word spaces. It depends on the characters, the spans' font chains
+/// and hyphenation flags, the language and the hyphenator, not on sizes or letter-spacing, so
+/// that the passes of copy-fitting set a paragraph again at another size from the same walk.
+struct Walk {
+  struct Step {
+    enum class Kind : unsigned char { word, zero_width_space, space };
+    Kind kind = Kind::word;
+    bool breakable = true;             ///< a space: whether the line may break there
+    Ch ch{};                           ///< a space: the character and its span
+    std::uint32_t first = 0;           ///< a word: its first character's index in word_chars
+    const WordEntry* entry = nullptr;  ///< a word: its glyphs and cuts
+  };
+  std::vector<Step> steps;
+  std::vector<Ch> word_chars;  ///< the words' characters (with their spans), word after word
+  std::size_t chars = 0;       ///< the paragraph's characters (for reserving)
+};
 
 }  // namespace
 
@@ -86,9 +106,15 @@ struct WordCache::Impl {
   };
   std::unordered_map<std::u32string, WordEntry, Hash, Equal> words;
   std::u32string key;  ///< scratch
+  /// Paragraphs' walks by everything a walk depends on (see Walk), when keep_walks.
+  bool keep_walks = false;
+  std::unordered_map<std::u32string, Walk, Hash, Equal> walks;
+  std::u32string walk_key;  ///< scratch
 };
 
-WordCache::WordCache() : impl(std::make_unique<Impl>()) {}
+WordCache::WordCache(bool keep_walks) : impl(std::make_unique<Impl>()) {
+  impl->keep_walks = keep_walks;
+}
 WordCache::~WordCache() = default;
 
 namespace {
@@ -99,14 +125,30 @@ class ItemBuilder {
   ItemBuilder(const FontBook& fonts, const std::vector<Span>& spans, const ParaSpec& spec)
       : fonts_(fonts), spans_(spans), spec_(spec) {}
 
-  /// Walks the characters: words, spaces and the paragraph's end.
+  /// The paragraph's walk (from the cache when the spec has one), then its items.
   ItemList build();
 
  private:
-  /// Shapes a word, cuts it at its permitted breaks and pushes its boxes and penalties.
-  void word(const std::vector<Ch>& w, const std::vector<unsigned>& soft);
+  /// Walks the characters and hands each step to `sink(step, chars)`, with a word's characters
+  /// (null for other steps).
+  template <typename Sink>
+  void walk(Sink&& sink);
+  /// The cache key of the paragraph's walk (in the cache's scratch).
+  const std::u32string& walk_key();
+  /// Setting the items at the spans' sizes: the start (first indent), a step of the walk (a
+  /// word, a zero-width space, a word space) and the paragraph's end.
+  void begin(std::size_t chars);
+  void take(const Walk::Step& step, const Ch* chars);
+  ItemList finish();
+  /// A walk's items at the spans' sizes.
+  ItemList realize(const Walk& walk);
+  /// Cuts a word at its permitted breaks and pushes its boxes and penalties; `chars` are its
+  /// characters (for their spans).
+  void word(const WordEntry& e, const Ch* chars);
   /// The word's glyphs and cuts, from the cache when the spec has one.
   const WordEntry& entry(const std::vector<Ch>& w, const std::vector<unsigned>& soft);
+  /// The start of every cache key: the language and the hyphenator.
+  const std::u32string& key_prefix();
   void make_entry(const std::vector<Ch>& w, const std::vector<unsigned>& soft, WordEntry& e) const;
   std::vector<UnitGlyph> shape_word(const std::vector<Ch>& w) const;
   std::vector<std::pair<std::size_t, bool>> cuts(const std::vector<Ch>& w, const std::vector<unsigned>& soft,
@@ -127,7 +169,7 @@ class ItemBuilder {
   const std::vector<Span>& spans_;
   const ParaSpec& spec_;
   ItemList out_;
-  WordEntry fresh_;                ///< the entry of the word in hand when there is no cache
+  std::deque<WordEntry> fresh_;    ///< the words' entries when there is no cache
   std::vector<WordGlyph> glyphs_;  ///< the word in hand's glyphs at its spans' sizes
   std::u32string key_prefix_;      ///< the start of every word's cache key
   int space_span_ = -1;            ///< the span and character space_width_ was found for
@@ -138,21 +180,65 @@ class ItemBuilder {
 };
 
 ItemList ItemBuilder::build() {
+  std::size_t chars = 0;
+  for (const Span& s : spans_) chars += s.text.size();
+  if (!spec_.words || !spec_.words->impl->keep_walks) {  // the steps are taken as they are found
+    begin(chars);
+    walk([this](const Walk::Step& step, const Ch* chars) { take(step, chars); });
+    return finish();
+  }
+  WordCache::Impl& cache = *spec_.words->impl;
+  const std::u32string& key = walk_key();
+  if (const auto it = cache.walks.find(std::u32string_view(key)); it != cache.walks.end()) return realize(it->second);
+  Walk w;
+  w.chars = chars;
+  walk([&w](Walk::Step step, const Ch* chars) {
+    if (step.kind == Walk::Step::Kind::word) {
+      step.first = static_cast<std::uint32_t>(w.word_chars.size());
+      w.word_chars.insert(w.word_chars.end(), chars, chars + step.entry->length);
+    }
+    w.steps.push_back(step);
+  });
+  return realize(cache.walks.emplace(key, std::move(w)).first->second);
+}
+
+const std::u32string& ItemBuilder::walk_key() {
+  const std::u32string& prefix = key_prefix();
+  std::size_t n = prefix.size();
+  for (const Span& s : spans_) n += 5 + s.fonts.size() + s.text.size();
+  std::u32string& key = spec_.words->impl->walk_key;
+  key.resize(n);
+  char32_t* p = std::copy(prefix.begin(), prefix.end(), key.data());
+  for (const Span& s : spans_) {
+    *p++ = kSpanStart;
+    // Where the span comes from: the walk does not depend on it, but it keeps the walk to the
+    // passes over one paragraph rather than shared by paragraphs that happen to read the same.
+    *p++ = static_cast<char32_t>(s.pos.line);
+    *p++ = static_cast<char32_t>(s.pos.column);
+    *p++ = s.hyphenate ? 1 : 0;
+    *p++ = static_cast<char32_t>(s.fonts.size());
+    for (FontId f : s.fonts) *p++ = static_cast<char32_t>(f);
+    p = std::copy(s.text.begin(), s.text.end(), p);
+  }
+  return key;
+}
+
+template <typename Sink>
+void ItemBuilder::walk(Sink&& sink) {
   std::vector<Ch> chars;
   std::size_t total = 0;
   for (const Span& s : spans_) total += s.text.size();
   chars.reserve(total);
   for (std::size_t s = 0; s < spans_.size(); ++s)
     for (char32_t c : spans_[s].text) chars.push_back({c, static_cast<int>(s)});
-  // About one item per two characters (boxes, glue, hyphenation penalties): reserved at once.
-  out_.items.reserve(chars.size() / 2 + 8);
-  out_.pieces.reserve(chars.size() / 2 + 8);
-  out_.glyphs.reserve(chars.size() + 8);
-  if (spec_.first_indent > 0) push(Item::box(spec_.first_indent));
   std::vector<Ch> w;
   std::vector<unsigned> soft;
   auto flush = [&] {
-    if (!w.empty()) word(w, soft);
+    if (!w.empty()) {
+      Walk::Step step;
+      step.entry = &entry(w, soft);
+      sink(step, w.data());
+    }
     w.clear(), soft.clear();
   };
   for (std::size_t i = 0; i < chars.size(); ++i) {
@@ -161,16 +247,38 @@ ItemList ItemBuilder::build() {
       soft.push_back(static_cast<unsigned>(w.size()));
     } else if (ch.c == kZeroWidthSpace) {
       flush();
-      if (!out_.items.empty()) push(Item::pen(0, 0, false));
+      sink(Walk::Step{Walk::Step::Kind::zero_width_space}, nullptr);
     } else if (!is_space(ch.c) && !is_nbsp(ch.c)) {
       w.push_back(ch);
     } else {
       flush();
-      const bool after_glue = !out_.items.empty() && out_.items.back().kind == Item::Kind::glue;
-      if (!out_.items.empty() && !after_glue && i + 1 < chars.size()) space(ch, !closing_word_follows(chars, i));
+      if (i + 1 < chars.size()) sink(Walk::Step{Walk::Step::Kind::space, !closing_word_follows(chars, i), ch}, nullptr);
     }
   }
   flush();
+}
+
+void ItemBuilder::begin(std::size_t chars) {
+  // About one item per two characters (boxes, glue, hyphenation penalties): reserved at once.
+  out_.items.reserve(chars / 2 + 8);
+  out_.pieces.reserve(chars / 2 + 8);
+  out_.glyphs.reserve(chars + 8);
+  if (spec_.first_indent > 0) push(Item::box(spec_.first_indent));
+}
+
+void ItemBuilder::take(const Walk::Step& step, const Ch* chars) {
+  switch (step.kind) {
+    case Walk::Step::Kind::word: word(*step.entry, chars); break;
+    case Walk::Step::Kind::zero_width_space:
+      if (!out_.items.empty()) push(Item::pen(0, 0, false));
+      break;
+    case Walk::Step::Kind::space:
+      if (!out_.items.empty() && out_.items.back().kind != Item::Kind::glue) space(step.ch, step.breakable);
+      break;
+  }
+}
+
+ItemList ItemBuilder::finish() {
   // Drop trailing glue, then finish as TeX's \parfillskip does.
   while (!out_.items.empty() && out_.items.back().kind != Item::Kind::box)
     out_.items.pop_back(), out_.pieces.pop_back();
@@ -178,6 +286,12 @@ ItemList ItemBuilder::build() {
   push(Item::glue(0, kFill, 0));
   push(Item::pen(0, -kInfPenalty, false));
   return std::move(out_);
+}
+
+ItemList ItemBuilder::realize(const Walk& walk) {
+  begin(walk.chars);
+  for (const Walk::Step& step : walk.steps) take(step, walk.word_chars.data() + step.first);
+  return finish();
 }
 
 /// The advance of a space character in the span's font chain (the plain space as a fallback).
@@ -253,26 +367,21 @@ std::vector<std::pair<std::size_t, bool>> ItemBuilder::cuts(const std::vector<Ch
 }
 
 void ItemBuilder::make_entry(const std::vector<Ch>& w, const std::vector<unsigned>& soft, WordEntry& e) const {
+  e.length = w.size();
   e.glyphs = shape_word(w);
   e.cuts = e.glyphs.empty() ? std::vector<std::pair<std::size_t, bool>>{} : cuts(w, soft, e.glyphs);
 }
 
 const WordEntry& ItemBuilder::entry(const std::vector<Ch>& w, const std::vector<unsigned>& soft) {
   if (!spec_.words) {
-    make_entry(w, soft, fresh_);
-    return fresh_;
+    make_entry(w, soft, fresh_.emplace_back());
+    return fresh_.back();
   }
   WordCache::Impl& cache = *spec_.words->impl;
-  if (key_prefix_.empty()) {  // the language and the hyphenator, the same for every word here
-    key_prefix_.assign(spec_.lang.begin(), spec_.lang.end());
-    key_prefix_.push_back(kLangEnd);
-    const auto hyph = reinterpret_cast<std::uintptr_t>(spec_.hyphenator);
-    key_prefix_.push_back(static_cast<char32_t>(hyph & 0xFFFFFFFFu));
-    key_prefix_.push_back(static_cast<char32_t>(static_cast<std::uint64_t>(hyph) >> 32));
-  }
+  const std::u32string& prefix = key_prefix();
   // Sized first, then written through a pointer: appending a character at a time was a tenth
   // of the builder's own work.
-  std::size_t n = key_prefix_.size() + 1 + soft.size();
+  std::size_t n = prefix.size() + 1 + soft.size();
   int current = -1;
   for (const Ch& ch : w) {
     if (ch.span != current) current = ch.span, n += 3 + span(current).fonts.size();
@@ -280,7 +389,7 @@ const WordEntry& ItemBuilder::entry(const std::vector<Ch>& w, const std::vector<
   }
   std::u32string& key = cache.key;
   key.resize(n);
-  char32_t* p = std::copy(key_prefix_.begin(), key_prefix_.end(), key.data());
+  char32_t* p = std::copy(prefix.begin(), prefix.end(), key.data());
   current = -1;
   for (const Ch& ch : w) {
     if (ch.span != current) {  // a span boundary splits shaping runs, whatever the spans hold
@@ -301,13 +410,23 @@ const WordEntry& ItemBuilder::entry(const std::vector<Ch>& w, const std::vector<
   return cache.words.emplace(key, std::move(e)).first->second;
 }
 
-void ItemBuilder::word(const std::vector<Ch>& w, const std::vector<unsigned>& soft) {
-  const WordEntry& e = entry(w, soft);
+const std::u32string& ItemBuilder::key_prefix() {
+  if (key_prefix_.empty()) {  // the same for every word of the paragraph
+    key_prefix_.assign(spec_.lang.begin(), spec_.lang.end());
+    key_prefix_.push_back(kLangEnd);
+    const auto hyph = reinterpret_cast<std::uintptr_t>(spec_.hyphenator);
+    key_prefix_.push_back(static_cast<char32_t>(hyph & 0xFFFFFFFFu));
+    key_prefix_.push_back(static_cast<char32_t>(static_cast<std::uint64_t>(hyph) >> 32));
+  }
+  return key_prefix_;
+}
+
+void ItemBuilder::word(const WordEntry& e, const Ch* chars) {
   if (e.glyphs.empty()) return;
   std::vector<WordGlyph>& glyphs = glyphs_;
   glyphs.clear();
   for (const UnitGlyph& g : e.glyphs) {
-    const int sp = w[g.index].span;
+    const int sp = chars[g.index].span;
     const Span& s = span(sp);
     glyphs.push_back({g.cp, g.advance * s.size + s.letter_spacing, g.index, g.font, sp});
   }

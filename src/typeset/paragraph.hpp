@@ -48,7 +48,10 @@ struct Justification {
 /// it, e.g. one composition; not thread-safe.
 class WordCache {
  public:
-  WordCache();
+  /// `keep_walks`: also keep each paragraph's walk over its characters (which words, spaces and
+  /// breaks it has), for a composition that sets its paragraphs again at other sizes
+  /// (copy-fitting); a single setting would only pay for keeping them.
+  explicit WordCache(bool keep_walks = false);
   ~WordCache();
   WordCache(const WordCache&) = delete;
   WordCache& operator=(const WordCache&) = delete;

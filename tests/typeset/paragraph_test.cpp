@@ -183,3 +183,43 @@ TEST_CASE("right and centre alignment shift lines by the free space", "[typeset]
   const auto c = typeset::set_paragraph(f.book, {f.span("Page 1 of 2")}, spec, d);
   CHECK(c.lines[0].offset == Approx(r.lines[0].offset / 2).margin(0.01));
 }
+
+TEST_CASE("a paragraph set again from its kept walk comes out as if set afresh", "[typeset][cache]") {
+  Fixture f;
+  std::string err;
+  typeset::ParaSpec spec;
+  spec.widths = {180};
+  spec.first_indent = 12;
+  spec.hyphenator = typeset::hyphenator_for("en-GB", err);
+  REQUIRE(spec.hyphenator);
+  // Two spans (the second letter-spaced, not hyphenated), a soft hyphen, a zero-width space, a
+  // no-break space, a full stop after a space and a hyphen already in a word.
+  auto first = f.span(std::string(kText) + " Counter\u00ADterrorism co\u200Boperation .");
+  auto second = f.span(" well-known 7\u00A0November figures", false);
+  second.letter_spacing = 0.3;
+  second.pos.column = 40;
+  typeset::WordCache kept(true);
+  for (const double size : {10.0, 8.5, 9.25, 8.5}) {
+    first.size = second.size = size;
+    base::DiagSink d1, d2;
+    spec.words = &kept;  // the walk is made at 10 pt and taken again at the other sizes
+    const auto again = typeset::set_paragraph(f.book, {first, second}, spec, d1);
+    spec.words = nullptr;
+    const auto fresh = typeset::set_paragraph(f.book, {first, second}, spec, d2);
+    REQUIRE(again.lines.size() == fresh.lines.size());
+    CHECK(again.lines.size() > 3);
+    for (std::size_t i = 0; i < fresh.lines.size(); ++i) {
+      const auto& a = again.lines[i];
+      const auto& b = fresh.lines[i];
+      CHECK(a.text == b.text);
+      CHECK(a.width == b.width);  // exactly: the same arithmetic in the same order
+      CHECK(a.ratio == b.ratio);
+      REQUIRE(a.segments.size() == b.segments.size());
+      for (std::size_t k = 0; k < a.segments.size(); ++k) {
+        REQUIRE(a.segments[k].glyphs.size() == b.segments[k].glyphs.size());
+        for (std::size_t g = 0; g < a.segments[k].glyphs.size(); ++g)
+          CHECK(a.segments[k].glyphs[g].x == b.segments[k].glyphs[g].x);
+      }
+    }
+  }
+}
