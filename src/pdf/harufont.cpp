@@ -181,7 +181,10 @@ HPDF_Font new_type0(HPDF_Doc pdf, HPDF_FontDef def, HPDF_Encoder encoder) {
 
 HPDF_Font new_cid_font(HPDF_Doc pdf, const char* name) {
   const HPDF_FontDef def = HPDF_GetFontDef(pdf, name);
-  HPDF_Encoder encoder = HPDF_GetEncoder(pdf, "UTF-8");  // the encoder the font's text is in
+  // libharu wants an encoder for every font, but nothing of libharu's that reads it is used for
+  // these fonts (the pages write raw TJ; HarfBuzz measures): its cheapest encoder stands in.
+  // The UTF-8 encoder HPDF_GetFont would use clears 256 KB of tables per document.
+  HPDF_Encoder encoder = HPDF_GetEncoder(pdf, kFontEncoder);
   if (!def || !encoder) return failed_font(pdf);
   if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
     HPDF_SetError(&pdf->error, HPDF_INVALID_FONTDEF_TYPE, 0);

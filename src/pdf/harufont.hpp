@@ -12,10 +12,16 @@ namespace briefing::pdf {
 /// subset tag sequence, same errors); the font's name, or null with libharu's error raised.
 const char* load_ttf_from_memory(HPDF_Doc pdf, std::string_view bytes);
 
+/// The libharu encoder new_cid_font() gives its fonts, only because libharu wants one: libharu's
+/// text functions, the only ones that read it, are not used for these fonts. HPDF_GetFont finds
+/// such a font by its name and this encoder's.
+inline constexpr const char* kFontEncoder = "StandardEncoding";
+
 /// The font HPDF_GetFont(pdf, name, "UTF-8") makes of an embedded TrueType definition, without
-/// its walk over all 65,536 codes of the encoder (3 M instructions for the seed's four faces): a
-/// Type0 font with /Encoding /Identity-H, a ToUnicode stream and a CIDFontType2 descendant with
-/// /W and a CIDToGIDMap stream; the same objects, keys and object numbers in the same order.
+/// its walk over all 65,536 codes of the encoder (3 M instructions for the seed's four faces) or
+/// the UTF-8 encoder's 256 KB of tables: a Type0 font with /Encoding /Identity-H, a ToUnicode
+/// stream and a CIDFontType2 descendant with /W and a CIDToGIDMap stream; the same objects, keys
+/// and object numbers in the same order.
 /// /W and both streams are left empty for repair_font() to fill, and finish_cid_font() does
 /// what libharu's font does when it is written. libharu's text measuring functions are not
 /// available for it (the backend measures with HarfBuzz): they raise HPDF_INVALID_OPERATION.

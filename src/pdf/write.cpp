@@ -13,10 +13,12 @@
 #include <ctime>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "base/hash.hpp"
+#include "base/text.hpp"
 #include "pdf/deflate.hpp"
 #include "pdf/embed.hpp"
 #include "pdf/page.hpp"
@@ -110,15 +112,36 @@ bool pdf_date(const frame::Document& doc, const Options& opt, HPDF_Date& d) {
   return true;
 }
 
-/// The document information dictionary, in UTF-8, with dates only when there is one to give.
+/// A text string of the information dictionary: UTF-16BE after a byte order mark, in hexadecimal,
+/// as libharu's UTF-8 encoder writes it (that encoder's tables cost 256 KB of fresh memory per
+/// document), except that characters above U+FFFF become surrogate pairs rather than spaces.
+void add_text(HPDF_Dict info, const char* key, const std::string& utf8) {
+  std::vector<HPDF_BYTE> bytes = {0xFE, 0xFF};
+  const auto unit = [&bytes](unsigned u) {
+    bytes.push_back(static_cast<HPDF_BYTE>(u >> 8));
+    bytes.push_back(static_cast<HPDF_BYTE>(u & 0xFF));
+  };
+  for (const char32_t c : base::utf8_decode(utf8)) {
+    if (c > 0xFFFF) {
+      unit(0xD800 + ((c - 0x10000) >> 10));
+      unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+    } else {
+      unit(c);
+    }
+  }
+  HPDF_Dict_Add(info, key, HPDF_Binary_New(info->mmgr, bytes.data(), static_cast<HPDF_UINT>(bytes.size())));
+}
+
+/// The document information dictionary, with dates only when there is one to give.
 void set_info(HPDF_Doc pdf, const frame::Document& doc, const Options& opt) {
-  HPDF_SetCurrentEncoder(pdf, "UTF-8");
   const auto& i = doc.info;
-  if (!i.title.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, i.title.c_str());
-  if (!i.author.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, i.author.c_str());
-  if (!i.subject.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, i.subject.c_str());
-  if (!i.keywords.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, i.keywords.c_str());
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, i.creator.empty() ? "briefing" : i.creator.c_str());
+  if (HPDF_Dict info = pdf->info) {  // made with the document, object 3
+    if (!i.title.empty()) add_text(info, "Title", i.title);
+    if (!i.author.empty()) add_text(info, "Author", i.author);
+    if (!i.subject.empty()) add_text(info, "Subject", i.subject);
+    if (!i.keywords.empty()) add_text(info, "Keywords", i.keywords);
+    add_text(info, "Creator", i.creator.empty() ? "briefing" : i.creator);
+  }
   HPDF_Date d{};
   if (!pdf_date(doc, opt, d)) return;
   HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, d);
@@ -206,7 +229,6 @@ bool render(const frame::Document& doc, typeset::FontBook& fonts, const Options&
     return false;
   }
   HPDF_SetCompressionMode(h.pdf, HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings(h.pdf);
   std::vector<EmbeddedFont> embedded;
   if (!embed_fonts(h.pdf, doc, fonts, embedded, herr, error)) return false;
   ImageTable images;

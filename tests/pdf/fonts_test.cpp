@@ -186,7 +186,8 @@ TEST_CASE("the seed briefing with four faces stays small", "[pdf][fonts]") {
   CHECK(r->bytes < 48000);  // libharu alone: 181 KB for one page with four faces
 }
 
-TEST_CASE("fonts built without HPDF_GetFont are found by it and refuse libharu's measuring", "[pdf][fonts]") {
+TEST_CASE("fonts built without HPDF_GetFont are found by it, need no UTF-8 encoder and refuse libharu's measuring",
+          "[pdf][fonts]") {
   std::ifstream in(test::source_dir() + "/fonts/LiberationSerif-Regular.ttf", std::ios::binary);
   const std::string ttf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   REQUIRE(!ttf.empty());
@@ -195,13 +196,13 @@ TEST_CASE("fonts built without HPDF_GetFont are found by it and refuse libharu's
   } err;
   HPDF_Doc doc = HPDF_New([](HPDF_STATUS code, HPDF_STATUS, void* e) { static_cast<Err*>(e)->code = code; }, &err);
   REQUIRE(doc);
-  HPDF_UseUTFEncodings(doc);
   const char* name = pdf::load_ttf_from_memory(doc, ttf);
   REQUIRE(name);
   HPDF_Font font = pdf::new_cid_font(doc, name);
   REQUIRE(font);
   CHECK(err.code == 0);
-  CHECK(HPDF_GetFont(doc, name, "UTF-8") == font);  // no second font made
+  CHECK(HPDF_GetFont(doc, name, pdf::kFontEncoder) == font);  // no second font made
+  CHECK(HPDF_Doc_FindEncoder(doc, "UTF-8") == nullptr);       // nor the UTF-8 encoder's tables
   CHECK(HPDF_Font_GetUnicodeWidth(font, U'A') == 722);
   CHECK(err.code == 0);
   HPDF_Font_TextWidth(font, reinterpret_cast<const HPDF_BYTE*>("A"), 1);

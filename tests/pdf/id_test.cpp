@@ -52,3 +52,15 @@ TEST_CASE("the /ID follows the display list, the metadata and the date setting",
   dated.source_date_epoch = 1700000001;
   CHECK(id_of(doc, fonts, dated) != with_date);
 }
+
+TEST_CASE("the information dictionary's strings are UTF-16 with a byte order mark", "[pdf][info]") {
+  frame::Document doc;
+  doc.pages.emplace_back();
+  doc.info.title = "Caf\u00E9 \u2013 \U0001D538";  // é, an en dash, and one above U+FFFF
+  typeset::FontBook fonts;
+  std::string bytes, why;
+  REQUIRE(pdf::render(doc, fonts, {}, bytes, why));
+  // U+1D538 as the surrogate pair D835 DD38 (libharu's own encoder wrote a space)
+  CHECK(bytes.find("/Title <FEFF00430061006600E9002020130020D835DD38>") != std::string::npos);
+  CHECK(bytes.find("/Creator <FEFF006200720069006500660069006E0067>") != std::string::npos);  // "briefing"
+}
