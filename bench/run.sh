@@ -8,7 +8,9 @@
 # bytes and pages; outputs are checked to be byte-identical across runs and -j levels.
 # Environment: BRIEFING (executable, default build/briefing), RUNS (hyperfine runs, default 20),
 # WORK (scratch folder, default a fresh one under /tmp), ANCHORS=1 to also run
-# ../shared/anchors/run.sh in the same session (TYPST= its typst binary) and print the ratios.
+# ../shared/anchors/run.sh in the same session (TYPST= its typst binary) and print the ratios,
+# then time the seed against typst and the long article against pdflatex in interleaved pairs
+# (H2H_ROUNDS, default 20), which a drifting machine cannot tilt.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -105,6 +107,25 @@ for engine, v in res.items():
     s, sr = cell('short', 'seed'); l, lr = cell('long', 'long')
     print('| %s | %s | %s | %s | %s |' % (engine, s, sr, l, lr))
 PY
+  # Head to head: each case against its fastest engine, runs interleaved (engine, briefing,
+  # engine, …) so that the machine's drift during the session hits both alike.
+  shared="$root/../shared/anchors"
+  typst_bin=${TYPST:-typst}
+  h2h() {  # name, engine label, rounds, then the engine's command, --, briefing's command
+    local name=$1 label=$2 n=$3; shift 3
+    python3 "$root/bench/interleave.py" "$n" -- "$@" > "$work/h2h-$name.txt" || { echo "head to head failed: $name" >&2; exit 1; }
+    awk -v name="$name" -v label="$label" 'NR == 1 { e = $2 } NR == 2 { b = $2 }
+      END { printf "| %s | %s | %.1f | %.1f | %.1f |\n", name, label, e, b, e / b }' "$work/h2h-$name.txt"
+  }
+  echo
+  echo "| case (interleaved, ${H2H_ROUNDS:-20} pairs) | engine | engine median ms | briefing median ms | × |"
+  echo "|---|---|---|---|---|"
+  h2h seed typst "${H2H_ROUNDS:-20}" "$typst_bin" compile --font-path /usr/share/fonts/truetype/liberation2 \
+    "$shared/typst/briefing.typ" "$work/h2h-typst.pdf" -- \
+    "$bin" render source/article.xml --layout layouts/a4-briefing.xml -o "$work/h2h-seed.pdf"
+  h2h long pdflatex "${H2H_ROUNDS:-20}" pdflatex -interaction=batchmode -halt-on-error \
+    -output-directory="$work/anchors/pdflatex" -jobname=briefing-long "$work/anchors/src/briefing-long.tex" -- \
+    "$bin" render "$work/body-x10.xml" --layout bench/layouts/a4-briefing-long.xml -o "$work/h2h-long.pdf"
 fi
 echo
 echo "raw data: $work"
