@@ -180,9 +180,9 @@ void PageWriter::operator()(const frame::GlyphRun& g) {
   p = put_units(p, y - line_y_);
   for (const char c : {' ', 'T', 'd', '\n'}) *p++ = c;
   line_x_ = x, line_y_ = y;
-  HPDF_Stream* stream = &static_cast<HPDF_PageAttr>(page_->attr)->stream;
-  HPDF_Stream_Write(*stream, reinterpret_cast<const HPDF_BYTE*>(move), static_cast<HPDF_UINT>(p - move));
-  HPDF_Stream_Write(*stream, reinterpret_cast<const HPDF_BYTE*>(run.tj.data()),
+  HPDF_Stream stream = static_cast<HPDF_PageAttr>(page_->attr)->stream;
+  HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(move), static_cast<HPDF_UINT>(p - move));
+  HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(run.tj.data()),
                     static_cast<HPDF_UINT>(run.tj.size()));  // the codes' bytes may be NUL
 }
 
