@@ -338,11 +338,11 @@ std::optional<frame::Document> compose(const article::Article& art, const layout
   const std::vector<double> sizes = fit_sizes(lay);
   std::map<std::size_t, Probe> probes;
   RowMemo memo;
-  typeset::WordCache words(lay.max_pages > 0);  // only a page limit sets paragraphs more than once
+  const bool passes = lay.max_pages > 0;  // only a page limit sets the text more than once
+  typeset::WordCache words(passes);
   const std::size_t step = find_step(sizes, [&](std::size_t k) {
     Probe& p = probes[k];
-    p.pass = compose_once(art, lay, fonts, p.diags, hyph, sizes[k] / sizes.front(), lay.max_pages > 0 ? &memo : nullptr,
-                          &words);
+    p.pass = compose_once(art, lay, fonts, p.diags, hyph, sizes[k] / sizes.front(), passes ? &memo : nullptr, &words);
     const Trial t = judge(p, lay, prior_errors);
     // Only a fitting pass, a fatal one or the last step's can be the answer: free the others.
     if (!t.fits && !t.fatal && k + 1 < sizes.size()) p.pass = Pass{};

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <deque>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 
@@ -58,7 +59,6 @@ struct UnitGlyph {
 struct WordEntry {
   std::vector<UnitGlyph> glyphs;
   std::vector<std::pair<std::size_t, bool>> cuts;
-  std::size_t length = 0;  ///< the word's characters
 };
 
 /// Key values above every code point: a language's end, a span's start, the soft hyphens' start.
@@ -129,10 +129,10 @@ class ItemBuilder {
   ItemList build();
 
  private:
-  /// Walks the characters and hands each step to `sink(step, chars)`, with a word's characters
-  /// (null for other steps).
+  /// Walks the paragraph's `total` characters and hands each step to `sink(step, word)`, with a
+  /// word's characters (none for other steps).
   template <typename Sink>
-  void walk(Sink&& sink);
+  void walk(std::size_t total, Sink&& sink);
   /// The cache key of the paragraph's walk (in the cache's scratch).
   const std::u32string& walk_key();
   /// Setting the items at the spans' sizes: the start (first indent), a step of the walk (a
@@ -184,7 +184,7 @@ ItemList ItemBuilder::build() {
   for (const Span& s : spans_) chars += s.text.size();
   if (!spec_.words || !spec_.words->impl->keep_walks) {  // the steps are taken as they are found
     begin(chars);
-    walk([this](const Walk::Step& step, const Ch* chars) { take(step, chars); });
+    walk(chars, [this](const Walk::Step& step, std::span<const Ch> word) { take(step, word.data()); });
     return finish();
   }
   WordCache::Impl& cache = *spec_.words->impl;
@@ -192,11 +192,9 @@ ItemList ItemBuilder::build() {
   if (const auto it = cache.walks.find(std::u32string_view(key)); it != cache.walks.end()) return realize(it->second);
   Walk w;
   w.chars = chars;
-  walk([&w](Walk::Step step, const Ch* chars) {
-    if (step.kind == Walk::Step::Kind::word) {
-      step.first = static_cast<std::uint32_t>(w.word_chars.size());
-      w.word_chars.insert(w.word_chars.end(), chars, chars + step.entry->length);
-    }
+  walk(chars, [&w](Walk::Step step, std::span<const Ch> word) {
+    step.first = static_cast<std::uint32_t>(w.word_chars.size());
+    w.word_chars.insert(w.word_chars.end(), word.begin(), word.end());
     w.steps.push_back(step);
   });
   return realize(cache.walks.emplace(key, std::move(w)).first->second);
@@ -224,10 +222,8 @@ const std::u32string& ItemBuilder::walk_key() {
 }
 
 template <typename Sink>
-void ItemBuilder::walk(Sink&& sink) {
+void ItemBuilder::walk(std::size_t total, Sink&& sink) {
   std::vector<Ch> chars;
-  std::size_t total = 0;
-  for (const Span& s : spans_) total += s.text.size();
   chars.reserve(total);
   for (std::size_t s = 0; s < spans_.size(); ++s)
     for (char32_t c : spans_[s].text) chars.push_back({c, static_cast<int>(s)});
@@ -237,7 +233,7 @@ void ItemBuilder::walk(Sink&& sink) {
     if (!w.empty()) {
       Walk::Step step;
       step.entry = &entry(w, soft);
-      sink(step, w.data());
+      sink(step, std::span<const Ch>(w));
     }
     w.clear(), soft.clear();
   };
@@ -247,12 +243,13 @@ void ItemBuilder::walk(Sink&& sink) {
       soft.push_back(static_cast<unsigned>(w.size()));
     } else if (ch.c == kZeroWidthSpace) {
       flush();
-      sink(Walk::Step{Walk::Step::Kind::zero_width_space}, nullptr);
+      sink(Walk::Step{Walk::Step::Kind::zero_width_space}, std::span<const Ch>());
     } else if (!is_space(ch.c) && !is_nbsp(ch.c)) {
       w.push_back(ch);
     } else {
       flush();
-      if (i + 1 < chars.size()) sink(Walk::Step{Walk::Step::Kind::space, !closing_word_follows(chars, i), ch}, nullptr);
+      if (i + 1 < chars.size())
+        sink(Walk::Step{Walk::Step::Kind::space, !closing_word_follows(chars, i), ch}, std::span<const Ch>());
     }
   }
   flush();
@@ -367,7 +364,6 @@ std::vector<std::pair<std::size_t, bool>> ItemBuilder::cuts(const std::vector<Ch
 }
 
 void ItemBuilder::make_entry(const std::vector<Ch>& w, const std::vector<unsigned>& soft, WordEntry& e) const {
-  e.length = w.size();
   e.glyphs = shape_word(w);
   e.cuts = e.glyphs.empty() ? std::vector<std::pair<std::size_t, bool>>{} : cuts(w, soft, e.glyphs);
 }

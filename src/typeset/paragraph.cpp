@@ -56,17 +56,18 @@ bool check_coverage(const FontBook& fonts, const std::vector<Span>& spans, base:
   // the spans share a chain: most characters are then one table lookup.
   std::array<unsigned char, 128> ascii{};
   const std::vector<FontId>* chain = nullptr;
-  const auto covered = [&](const std::vector<FontId>& fonts_of, char32_t c) {
-    if (c >= ascii.size()) return is_invisible(c) || pick_font(fonts, fonts_of, c) >= 0;
+  const auto covered = [&](char32_t c) {
+    const auto ask = [&] { return is_invisible(c) || pick_font(fonts, *chain, c) >= 0; };
+    if (c >= ascii.size()) return ask();
     unsigned char& known = ascii[c];
-    if (!known) known = is_invisible(c) || pick_font(fonts, fonts_of, c) >= 0 ? 1 : 2;
+    if (!known) known = ask() ? 1 : 2;
     return known == 1;
   };
   for (const auto& s : spans) {
     if (!chain || *chain != s.fonts) ascii.fill(0), chain = &s.fonts;
     int col = s.pos.column;
     for (char32_t c : s.text) {
-      if (!covered(s.fonts, c)) {
+      if (!covered(c)) {
         base::SourcePos p = s.pos;
         p.column = col;
         diags.error(p, uncovered_message(c));
