@@ -45,8 +45,7 @@ TEST_CASE("flate output is a zlib stream that inflates to its input", "[pdf][def
 TEST_CASE("every stream of a rendered briefing has one FlateDecode filter and inflates", "[pdf][deflate]") {
   const test::TempDir tmp;
   std::string why;
-  const auto r = test::render_file(test::source_dir() + "/source/article.xml",
-                                   test::source_dir() + "/layouts/a4-briefing.xml", tmp.file("seed.pdf"), why);
+  const auto r = test::render_seed(tmp.file("seed.pdf"), why);
   REQUIRE(r);
   std::ifstream f(r->pdf, std::ios::binary);
   std::stringstream ss;

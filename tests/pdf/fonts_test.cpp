@@ -132,8 +132,7 @@ TEST_CASE("every face is embedded and subset, and poppler and mupdf print nothin
 TEST_CASE("/W lists only the codes used and the CIDToGIDMap stops at the highest", "[pdf][fonts]") {
   test::TempDir dir;
   std::string why;
-  const auto r = test::render_file(test::source_dir() + "/source/article.xml",
-                                   test::source_dir() + "/layouts/a4-briefing.xml", dir.file("seed.pdf"), why);
+  const auto r = test::render_seed(dir.file("seed.pdf"), why);
   INFO(why);
   REQUIRE(r);
   std::multiset<std::pair<int, long>> want;  // (codes, map bytes) per font
@@ -175,8 +174,7 @@ TEST_CASE("ligatures extract as their letters", "[pdf][fonts]") {
 TEST_CASE("the seed briefing with four faces stays small", "[pdf][fonts]") {
   test::TempDir dir;
   std::string why;
-  const auto r = test::render_file(test::source_dir() + "/source/article.xml",
-                                   test::source_dir() + "/layouts/a4-briefing.xml", dir.file("seed.pdf"), why);
+  const auto r = test::render_seed(dir.file("seed.pdf"), why);
   INFO(why);
   REQUIRE(r);
   std::size_t faces = 0;

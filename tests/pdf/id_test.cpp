@@ -24,8 +24,7 @@ std::string id_of(const frame::Document& doc, typeset::FontBook& fonts, const pd
 TEST_CASE("the /ID follows the display list, the metadata and the date setting", "[pdf][id]") {
   test::TempDir dir;
   std::string why;
-  const auto r = test::render_file(test::source_dir() + "/source/article.xml",
-                                   test::source_dir() + "/layouts/a4-briefing.xml", dir.file("a.pdf"), why);
+  const auto r = test::render_seed(dir.file("a.pdf"), why);
   REQUIRE(r);
   typeset::FontBook fonts;
   frame::Document doc = r->doc;

@@ -38,6 +38,11 @@ inline std::optional<Rendered> render_file(const std::string& article, const std
   return Rendered{std::move(*doc), out, bytes.size()};
 }
 
+/// The seed article with layouts/a4-briefing.xml, through render_file().
+inline std::optional<Rendered> render_seed(const std::string& out, std::string& why) {
+  return render_file(source_dir() + "/source/article.xml", source_dir() + "/layouts/a4-briefing.xml", out, why);
+}
+
 /// One character of `mutool draw -F stext`: its page (1-based), origin (pt, y down) and text.
 struct StextChar {
   int page = 0;
