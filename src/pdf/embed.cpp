@@ -45,15 +45,14 @@ void measure(const typeset::Font& font, EmbeddedFont& f) {
 
 /// Loads one subset font into libharu; false with `error` on failure.
 bool load_subset(HPDF_Doc pdf, const typeset::Font& font, EmbeddedFont& f, const HaruError& herr, std::string& error) {
-  const std::string bytes = subset_font(font, f.cps, error);
-  if (bytes.empty()) return false;
-  const char* name = load_ttf_from_memory(pdf, bytes);
+  f.program = subset_font(font, f.cps, error);
+  if (f.program.empty()) return false;
+  const char* name = load_ttf_from_memory(pdf, f.program);
   if (name) f.font = new_cid_font(pdf, name);
   if (!f.font || herr.code) {
     error = fmt::format("libharu cannot load font '{}' (error 0x{:04X})", font.path(), herr.code);
     return false;
   }
-  for (char32_t c : f.cps) HPDF_Font_GetUnicodeWidth(f.font, c);  // marks the glyph as used
   return true;
 }
 
@@ -132,7 +131,7 @@ void repair_font(const EmbeddedFont& f) {
   repair_cid_map(f, attr);                    // libharu keeps the descendant font's map in the Type0 font's attributes
   deflate_on_write(attr->cmap_stream, true);  // the same for the same face and code points
   deflate_on_write(attr->map_stream, true);
-  finish_cid_font(f.font);
+  finish_cid_font(f.font, f.program);
 }
 
 }  // namespace briefing::pdf

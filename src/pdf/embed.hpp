@@ -23,14 +23,15 @@ struct HaruError {
 /// A font ready to use in the document: the libharu font, the code points shown, their widths.
 struct EmbeddedFont {
   HPDF_Font font = nullptr;
+  std::string program;  ///< the subset font program, embedded as it is (FontFile2)
   std::set<char32_t> cps;
   std::vector<std::pair<char32_t, double>> widths;  ///< advances in whole 1/1000 em by code, as written to /W
   std::vector<std::uint16_t> direct;  ///< width + 1 by code up to the highest code below U+3000 (0: look up)
   [[nodiscard]] double width(char32_t cp) const;
 };
 
-/// Subsets every font of the document to the code points it shows, loads the subsets into
-/// libharu and declares each glyph (or it would not be embedded); false with `error` on failure.
+/// Subsets every font of the document to the code points it shows and loads the subsets into
+/// libharu; false with `error` on failure.
 bool embed_fonts(HPDF_Doc pdf, const frame::Document& doc, typeset::FontBook& book, std::vector<EmbeddedFont>& out,
                  const HaruError& herr, std::string& error);
 

@@ -30,9 +30,10 @@ HPDF_Font new_cid_font(HPDF_Doc pdf, const char* name);
 
 /// What libharu's Type0 font does just before it is written, done once every glyph is declared
 /// and every page added (so the objects get the numbers libharu would give them): the streams
-/// take the font's filter, the definition's font descriptor and FontFile2 stream (the glyphs
-/// declared, compressed by deflate_on_write()) are made, and both fonts get /BaseFont and the
-/// descendant its /FontDescriptor. libharu's error code, raised, on failure.
-HPDF_STATUS finish_cid_font(HPDF_Font font);
+/// take the font's filter, the definition's font descriptor and FontFile2 stream are made (the
+/// stream holds `program`, the TrueType bytes the definition was loaded from, compressed by
+/// deflate_on_write()), and both fonts get /BaseFont and the descendant its /FontDescriptor.
+/// libharu's error code, raised, on failure.
+HPDF_STATUS finish_cid_font(HPDF_Font font, std::string_view program);
 
 }  // namespace briefing::pdf

@@ -1,5 +1,6 @@
 // Fonts in the PDF: every face embedded and subset, viewers silent, ligatures extract as letters,
 // and libharu's oversized /W and CIDToGIDMap cut down to the codes used.
+#include <hb.h>
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -151,6 +152,65 @@ TEST_CASE("/W lists only the codes used and the CIDToGIDMap stops at the highest
   for (const auto& [n, b] : got) g << n << " codes/" << b << " bytes ";
   for (const auto& [n, b] : want) w << n << " codes/" << b << " bytes ";
   CHECK(g.str() == w.str());
+}
+
+TEST_CASE("each FontFile2 is a TrueType program whose cmap gives the CIDToGIDMap's glyphs", "[pdf][fonts]") {
+  test::TempDir dir;
+  std::string why;
+  const auto r = test::render_seed(dir.file("seed.pdf"), why);
+  INFO(why);
+  REQUIRE(r);
+  const std::string qdf = dir.file("seed.qdf.pdf");
+  REQUIRE(test::run("qpdf --qdf --object-streams=disable '" + r->pdf + "' '" + qdf + "'").status == 0);
+  const std::string text = test::run("cat '" + qdf + "'").out;
+  const auto object = [&](int n) {
+    const auto at = text.find("\n" + std::to_string(n) + " 0 obj");
+    return at == std::string::npos ? std::string() : text.substr(at, text.find("endobj", at) - at);
+  };
+  const auto data = [&](int n) {
+    return test::run("qpdf --show-object=" + std::to_string(n) + " --filtered-stream-data '" + qdf + "'").out;
+  };
+  const auto ref = [](const std::string& obj, const std::string& key) {
+    std::smatch m;
+    return std::regex_search(obj, m, std::regex(key + " (\\d+) 0 R")) ? std::stoi(m[1]) : -1;
+  };
+  std::multiset<std::size_t> want, got;  // codes shown per font
+  for (const auto& set : codes_per_font(r->doc))
+    if (!set.empty()) want.insert(set.size());
+  for (auto at = text.find("/Subtype /CIDFontType2"); at != std::string::npos;
+       at = text.find("/Subtype /CIDFontType2", at + 1)) {
+    const std::string font = text.substr(text.rfind(" 0 obj", at), text.find("endobj", at) - text.rfind(" 0 obj", at));
+    const int file = ref(object(ref(font, "/FontDescriptor")), "/FontFile2");
+    REQUIRE(file > 0);
+    const std::string program = data(file), map = data(ref(font, "/CIDToGIDMap"));
+    std::smatch m;
+    const std::string file_dict = object(file);
+    REQUIRE(std::regex_search(file_dict, m, std::regex("/Length1 (\\d+)")));
+    CHECK(std::stoul(m[1]) == program.size());
+    hb_blob_t* blob = hb_blob_create(program.data(), static_cast<unsigned>(program.size()), HB_MEMORY_MODE_READONLY,
+                                     nullptr, nullptr);
+    hb_face_t* face = hb_face_create(blob, 0);
+    hb_font_t* hb = hb_font_create(face);
+    CHECK(hb_face_get_glyph_count(face) > 1);
+    std::size_t shown = 0;
+    for (std::size_t cid = 0; 2 * cid + 1 < map.size(); ++cid) {
+      const unsigned gid =
+          (static_cast<unsigned char>(map[2 * cid]) << 8) | static_cast<unsigned char>(map[2 * cid + 1]);
+      if (gid == 0) continue;
+      ++shown;
+      hb_codepoint_t in_program = 0;
+      INFO("U+" << std::hex << cid);
+      CHECK(hb_font_get_nominal_glyph(hb, static_cast<hb_codepoint_t>(cid), &in_program));
+      CHECK(in_program == gid);
+      hb_glyph_extents_t ext{};
+      if (cid != U' ' && cid != 0xA0) CHECK((hb_font_get_glyph_extents(hb, gid, &ext) && ext.width > 0));  // an outline
+    }
+    got.insert(shown);
+    hb_font_destroy(hb);
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+  }
+  CHECK(got == want);
 }
 
 TEST_CASE("ligatures extract as their letters", "[pdf][fonts]") {
