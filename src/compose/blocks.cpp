@@ -4,6 +4,7 @@
 
 #include "base/text.hpp"
 #include "compose/internal.hpp"
+#include "compose/memo.hpp"
 
 namespace briefing::compose {
 
@@ -105,7 +106,7 @@ Row boxed(Ctx& ctx, Row inner, double width, double padding, const std::string& 
 
 }  // namespace
 
-Row key_facts(Ctx& ctx, double width) {
+static Row key_facts_now(Ctx& ctx, double width) {
   const auto& k = ctx.lay.facts;
   const double inner = width - 2 * k.padding;
   const Style& ts = ctx.style("box-title");
@@ -149,7 +150,7 @@ std::string role_line(const article::Person& p, bool role, bool affiliation) {
 
 }  // namespace
 
-Row who_title(Ctx& ctx, double width) {
+static Row who_title_now(Ctx& ctx, double width) {
   const auto& w = ctx.lay.who;
   const Style& ts = ctx.style("box-title");
   Row title = stack(set_rows(ctx, ts, {span_for(ctx, ts, w.title, {ctx.lay.path, 0, 0})}, width, "who-title"));
@@ -164,7 +165,7 @@ Row who_title(Ctx& ctx, double width) {
   return title;
 }
 
-std::vector<Row> who_entries(Ctx& ctx, double width) {
+static std::vector<Row> who_entries_now(Ctx& ctx, double width) {
   const auto& w = ctx.lay.who;
   const Style& ns = ctx.style("who-name");
   const Style& rs = ctx.style("who-role");
@@ -224,13 +225,15 @@ std::vector<Float> callout_rows(Ctx& ctx, double width, const std::vector<std::s
       if (is_para(k)) anchor = block_end[k], found = true;
     for (std::size_t k = b; k >= 2 && !found; --k)
       if (is_para(k - 2)) anchor = block_end[k - 2], found = true;
-    out.push_back({callout(ctx, q, width), anchor});
+    out.push_back(
+        {memo_row(ctx, block_key("callout", {static_cast<double>(qi), width}), [&] { return callout(ctx, q, width); }),
+         anchor});
   }
   std::stable_sort(out.begin(), out.end(), [](const Float& a, const Float& b) { return a.anchor < b.anchor; });
   return out;
 }
 
-Row title_band(Ctx& ctx, double width, double reserve_right) {
+static Row title_band_now(Ctx& ctx, double width, double reserve_right) {
   const auto& band = ctx.lay.band;
   const double inner = width - 2 * band.padding - reserve_right;
   const Style& ts = ctx.style("title");
@@ -257,6 +260,25 @@ Row title_band(Ctx& ctx, double width, double reserve_right) {
   out.space_after = band.space_after;
   out.label = "title band";
   return out;
+}
+
+// The blocks below use unscaled styles only, so the passes of one composition share them.
+
+Row key_facts(Ctx& ctx, double width) {
+  return memo_row(ctx, block_key("key-facts", {width}), [&] { return key_facts_now(ctx, width); });
+}
+
+Row who_title(Ctx& ctx, double width) {
+  return memo_row(ctx, block_key("who-title", {width}), [&] { return who_title_now(ctx, width); });
+}
+
+std::vector<Row> who_entries(Ctx& ctx, double width) {
+  return memo_rows(ctx, block_key("who-entries", {width}), [&] { return who_entries_now(ctx, width); });
+}
+
+Row title_band(Ctx& ctx, double width, double reserve_right) {
+  return memo_row(ctx, block_key("title-band", {width, reserve_right}),
+                  [&] { return title_band_now(ctx, width, reserve_right); });
 }
 
 }  // namespace briefing::compose

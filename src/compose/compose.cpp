@@ -125,10 +125,9 @@ std::vector<Row> sidebar_rows(Ctx& ctx, const Geometry& g, std::vector<Row> call
   return rows;
 }
 
-/// Centres one line of text in a style at a baseline between x0 and x1 (or puts it left/right).
-void slot(Ctx& ctx, const std::string& style, const std::string& text, int where, double x0, double x1, double baseline,
-          const std::string& role, std::vector<frame::Item>& out) {
-  if (text.empty()) return;
+/// slot() without the memo.
+void slot_now(Ctx& ctx, const std::string& style, const std::string& text, int where, double x0, double x1,
+              double baseline, const std::string& role, std::vector<frame::Item>& out) {
   const Style& st = ctx.style(style);
   auto span = span_for(ctx, st, text, {ctx.lay.path, 0, 0});
   if (!typeset::check_coverage(ctx.fonts, {span}, ctx.diags)) return;
@@ -140,6 +139,20 @@ void slot(Ctx& ctx, const std::string& style, const std::string& text, int where
     translate(row.items, x, baseline);
     append(out, std::move(row.items));
   }
+}
+
+/// Centres one line of text in a style at a baseline between x0 and x1 (or puts it left/right).
+void slot(Ctx& ctx, const std::string& style, const std::string& text, int where, double x0, double x1, double baseline,
+          const std::string& role, std::vector<frame::Item>& out) {
+  if (text.empty()) return;
+  if (ctx.style(style).scaled) return slot_now(ctx, style, text, where, x0, x1, baseline, role, out);
+  // In an unscaled style a running head or marking is the same in every pass.
+  Row r = memo_row(ctx, block_key("slot", {static_cast<double>(where), x0, x1, baseline}, {style, text, role}), [&] {
+    Row row;
+    slot_now(ctx, style, text, where, x0, x1, baseline, role, row.items);
+    return row;
+  });
+  append(out, std::move(r.items));
 }
 
 /// Running heads and the protective marking on one page.

@@ -1,5 +1,6 @@
 #include "compose/memo.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace briefing::compose {
@@ -32,6 +33,10 @@ std::vector<Row> RowMemo::get(Ctx& ctx, const std::string& key, const std::funct
   ctx.font_log = &e.fonts;
   e.rows = make();
   ctx.font_log = outer;
+  // An enclosing answer being made numbers these fonts too, in this order, after its own so far.
+  if (outer)
+    for (const typeset::FontId id : e.fonts)
+      if (std::find(outer->begin(), outer->end(), id) == outer->end()) outer->push_back(id);
   e.diags.assign(ctx.diags.items().begin() + static_cast<std::ptrdiff_t>(before), ctx.diags.items().end());
   return entries_.emplace(key, std::move(e)).first->second.rows;
 }
@@ -53,6 +58,25 @@ std::string row_key(const Style& st, const std::vector<typeset::Span>& spans, do
     put(key, s.pos.line), put(key, s.pos.column);
   }
   return key;
+}
+
+std::string block_key(std::string_view name, std::initializer_list<double> numbers,
+                      std::initializer_list<std::string_view> texts) {
+  std::string key;
+  put_text(key, name);
+  for (const double v : numbers) put(key, v);
+  for (const std::string_view t : texts) put_text(key, t);
+  return key;
+}
+
+std::vector<Row> memo_rows(Ctx& ctx, const std::string& key, const std::function<std::vector<Row>()>& make) {
+  return ctx.memo ? ctx.memo->get(ctx, key, make) : make();
+}
+
+Row memo_row(Ctx& ctx, const std::string& key, const std::function<Row()>& make) {
+  if (!ctx.memo) return make();
+  auto rows = ctx.memo->get(ctx, key, [&] { return std::vector<Row>{make()}; });
+  return rows.empty() ? Row{} : std::move(rows.front());
 }
 
 }  // namespace briefing::compose

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <functional>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -11,11 +13,12 @@
 
 namespace briefing::compose {
 
-/// set_rows answers by their inputs, for the passes of one composition: only the body and the
-/// headings change size from pass to pass, so the title band, the boxes, the callouts and the
-/// running heads are set once. An answer keeps the fonts it numbered (in order) and the
-/// diagnostics it reported, and a reuse repeats both, so that a pass is exactly what it would
-/// have been without the memo.
+/// set_rows answers, and whole blocks, by their inputs, for the passes of one composition: only
+/// the body and the headings change size from pass to pass, so the title band, the boxes, the
+/// callouts and the running heads are made once. An answer keeps the fonts it numbered (in
+/// order) and the diagnostics it reported, and a reuse repeats both, so that a pass is exactly
+/// what it would have been without the memo. Answers nest: a block's answer holds what the
+/// set_rows calls inside it numbered and reported, whether they were made or reused.
 class RowMemo {
  public:
   /// The rows for `key`, set by `make` on first use (in `ctx`, which it also records from).
@@ -34,5 +37,17 @@ class RowMemo {
 /// The memo key of a set_rows call: everything the rows depend on, as bytes.
 [[nodiscard]] std::string row_key(const Style& st, const std::vector<typeset::Span>& spans, double width,
                                   const std::string& role, double indent, bool force_left);
+
+/// The memo key of a block (the title band, the key facts, a callout, the who-is-who list, a
+/// running head): its name and the numbers and texts it is made from. A block may only be
+/// memoised when nothing in it changes with the body size: its styles are all unscaled.
+[[nodiscard]] std::string block_key(std::string_view name, std::initializer_list<double> numbers,
+                                    std::initializer_list<std::string_view> texts = {});
+
+/// `make()`'s rows through the composition's memo under `key`, or made afresh without one.
+std::vector<Row> memo_rows(Ctx& ctx, const std::string& key, const std::function<std::vector<Row>()>& make);
+
+/// The same for a block that is one row.
+Row memo_row(Ctx& ctx, const std::string& key, const std::function<Row()>& make);
 
 }  // namespace briefing::compose

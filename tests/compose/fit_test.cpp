@@ -1,11 +1,14 @@
 // Copy-fit: a long article shrinks to fit the layout's page limit, or fails saying how much is over.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <regex>
 
 #include "article/load.hpp"
 #include "base/fileio.hpp"
 #include "compose/compose.hpp"
+#include "compose/fit.hpp"
+#include "frame/dump.hpp"
 #include "layout/load.hpp"
 #include "support/run.hpp"
 
@@ -21,7 +24,9 @@ std::string longer_seed(int times) {
   const std::string body = xml.substr(open, close - open);
   std::string out = xml.substr(0, open);
   for (int i = 0; i < times; ++i)  // ids must stay unique in the copies
-    out += i == 0 ? body : std::regex_replace(body, std::regex("(id|continues)=\"([^\"]+)\""), "$1=\"$2-" + std::to_string(i) + "\"");
+    out += i == 0 ? body
+                  : std::regex_replace(body, std::regex("(id|continues)=\"([^\"]+)\""),
+                                       "$1=\"$2-" + std::to_string(i) + "\"");
   return out + xml.substr(close);
 }
 
@@ -42,7 +47,62 @@ double body_size(const frame::Document& doc) {
   return 0;
 }
 
+/// The display list's trace with every glyph run's position, size and font exactly (hexadecimal
+/// floats), and the document's fonts in order.
+std::string exact(const frame::Document& doc) {
+  std::string out = frame::dump(doc);
+  const auto hex = [&](double v) {
+    char buf[40];
+    std::snprintf(buf, sizeof buf, " %a", v);
+    out += buf;
+  };
+  for (const auto& f : doc.fonts) out += f + "\n";
+  for (const auto& p : doc.pages)
+    for (const auto& it : p.items)
+      if (const auto* g = std::get_if<frame::GlyphRun>(&it)) {
+        out += std::to_string(g->font);
+        for (const double v : {g->x, g->y, g->size}) hex(v);
+        for (const auto& gl : g->glyphs) hex(gl.x);
+        out += '\n';
+      }
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("copy-fitting's passes give exactly the document one pass at the chosen size gives", "[compose][fit]") {
+  // Later passes reuse what earlier ones set (unscaled blocks, running heads, words' walks); a
+  // layout without a page limit composes once, from scratch. Both must agree to the last bit.
+  const layout::SearchPaths paths{test::source_dir() + "/layouts", test::source_dir() + "/fonts"};
+  for (const char* name : {"a4-briefing", "letter-briefing"}) {
+    DYNAMIC_SECTION(name) {
+      base::DiagSink d;
+      const auto art = article::load_from_string(longer_seed(1), "long.xml", d);
+      auto lay = layout::load_file(test::source_dir() + "/layouts/" + name + ".xml", paths, d);
+      REQUIRE(art);
+      REQUIRE(lay);
+      REQUIRE(lay->max_pages > 0);
+      typeset::FontBook book;
+      const auto fitted = compose::compose(*art, *lay, book, d);
+      REQUIRE(fitted);
+      const double size = body_size(*fitted);
+      const auto sizes = compose::fit_sizes(*lay);
+      const auto step = std::find(sizes.begin(), sizes.end(), size);
+      REQUIRE(step != sizes.end());
+      CHECK(step != sizes.begin());  // shrunk: more than one pass
+      const double k = *step / sizes.front();
+      for (const char* scaled : {"body", "heading"}) {
+        auto& st = lay->styles.at(scaled);
+        st.size *= k, st.leading *= k;
+      }
+      lay->max_pages = 0;
+      const auto once = compose::compose(*art, *lay, book, d);
+      REQUIRE(once);
+      CHECK(body_size(*once) == size);
+      CHECK(exact(*once) == exact(*fitted));
+    }
+  }
+}
 
 TEST_CASE("copy-fit shrinks the body to keep the seed on one page", "[compose][fit]") {
   base::DiagSink d;
