@@ -43,10 +43,6 @@ bool pread_all(int fd, void* buf, std::size_t n, std::uint64_t offset) {
 }
 }  // namespace
 
-void Font::Free::operator()(std::uint32_t* p) const {
-  std::free(p);
-}
-
 Font::Font() : shapes_(std::make_unique<ShapeCache>()) {
   static std::atomic<std::uint64_t> next{1};
   serial_ = next.fetch_add(1, std::memory_order_relaxed);
@@ -120,11 +116,11 @@ bool Font::check(std::string& error) {
   hb_position_t cap = 0;
   if (hb_ot_metrics_get_position(font_, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap) && cap > 0)
     cap_height_ = static_cast<double>(cap) / upem_;
-  bmp_.reset(static_cast<std::uint32_t*>(std::calloc(0x10000, sizeof(std::uint32_t))));
   return true;
 }
 
 Font::~Font() {
+  for (auto& block : bmp_) std::free(block.load(std::memory_order_relaxed));
   if (font_) hb_font_destroy(font_);
   if (file_face_ && file_face_ != face_) hb_face_destroy(file_face_);
   if (face_) hb_face_destroy(face_);
@@ -219,9 +215,20 @@ hb_codepoint_t Font::lookup(char32_t cp) const {
 }
 
 hb_codepoint_t Font::glyph(char32_t cp) const {
-  if (cp > 0xFFFF || !bmp_) return lookup(cp);
+  if (cp > 0xFFFF) return lookup(cp);
+  std::atomic<std::uint32_t*>& at = bmp_[cp >> 8];
+  std::uint32_t* block = at.load(std::memory_order_acquire);
+  if (!block) {
+    auto* fresh = static_cast<std::uint32_t*>(std::calloc(256, sizeof(std::uint32_t)));
+    if (!fresh) return lookup(cp);
+    if (at.compare_exchange_strong(block, fresh, std::memory_order_acq_rel)) {
+      block = fresh;
+    } else {
+      std::free(fresh);  // another thread made it first: `block` is theirs
+    }
+  }
   constexpr std::uint32_t known = 0x80000000u;
-  std::atomic_ref<std::uint32_t> slot(bmp_.get()[cp]);
+  std::atomic_ref<std::uint32_t> slot(block[cp & 0xFF]);
   std::uint32_t v = slot.load(std::memory_order_relaxed);
   if (!(v & known)) {
     v = known | lookup(cp);

@@ -81,11 +81,6 @@ class Font {
   /// Asks HarfBuzz for the cmap entry of a code point.
   [[nodiscard]] hb_codepoint_t lookup(char32_t cp) const;
 
-  /// Frees memory from std::calloc.
-  struct Free {
-    void operator()(std::uint32_t* p) const;
-  };
-
   std::string path_;
   std::uint64_t serial_ = 0;
   FontFiles files_ = FontFiles::copied;
@@ -98,9 +93,9 @@ class Font {
   hb_font_t* font_ = nullptr;
   unsigned upem_ = 1000;
   double ascender_ = 0.8, descender_ = 0.2, cap_height_ = 0.7;
-  /// BMP cmap answers, 0 until asked, else the glyph with bit 31 set; calloc'ed so that untouched
-  /// pages cost no memory.
-  std::unique_ptr<std::uint32_t, Free> bmp_;
+  /// BMP cmap answers in blocks of 256 codes, each made on first use (a text needs two or three):
+  /// 0 until asked, else the glyph with bit 31 set.
+  mutable std::array<std::atomic<std::uint32_t*>, 256> bmp_{};
   std::unique_ptr<ShapeCache> shapes_;
   mutable std::once_flag reverse_once_;
   mutable std::unordered_map<hb_codepoint_t, char32_t> reverse_;
