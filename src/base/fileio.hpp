@@ -25,8 +25,9 @@ namespace briefing::base {
 /// The message for input over a size limit: "the file is 50.0 MB; at most 4 MB is accepted".
 [[nodiscard]] std::string too_large(std::size_t size, std::size_t limit);
 
-/// Writes `data` to `path` through a temporary file in the same folder, fsync and rename, so that
-/// readers see either the old file or the whole new one. Returns false with a reason in `error`.
+/// Writes `data` to `path` through a temporary file in the same folder and a rename, so that
+/// readers (and a crash or kill of the writer) see either the old file or the whole new one; not
+/// synced to disk. Returns false with a reason in `error`.
 [[nodiscard]] bool write_atomic(const std::string& path, std::string_view data, std::string& error);
 
 /// True when both paths name the same existing file.
