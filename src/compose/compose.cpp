@@ -230,20 +230,20 @@ Pass compose_once(const article::Article& art, const layout::Layout& lay, typese
     first_top += band.height + band.space_after;
   }
   std::vector<Row> side_callouts;
-  const auto sections = main_sections(ctx, g, side_callouts);
-  const auto side = sidebar_rows(ctx, g, std::move(side_callouts));
+  auto sections = main_sections(ctx, g, side_callouts);
+  auto side = sidebar_rows(ctx, g, std::move(side_callouts));
   if (diags.has_errors()) return pass;
   const Region main{g.main_x, g.main_w, lay.main.gutter, [&](std::size_t p) { return p == 0 ? first_top : g.top; },
                     g.bottom};
   std::vector<Placed> placed;
   Cursor at{0, first_top, 0};
-  for (const auto& s : sections) {
-    at = flow_section(s, at, main, placed, pass.overflows);
+  for (auto& s : sections) {
+    at = flow_section(std::move(s), at, main, placed, pass.overflows);
     if (at.page > kMaxPages) break;
   }
   const Region aside{g.side_x, g.side_w, 0, main.top, g.bottom};
   std::vector<Placed> side_placed;
-  flow_section({side, {}, 1, false}, {0, first_top, 0}, aside, side_placed, pass.overflows);
+  flow_section({std::move(side), {}, 1, false}, {0, first_top, 0}, aside, side_placed, pass.overflows);
   const std::size_t pages = std::max<std::size_t>({1, placed.size(), side_placed.size()});
   if (pages > kMaxPages) return pass;
   if (!lay.sidebar.following_pages && side_placed.size() > 1) {

@@ -12,9 +12,10 @@ constexpr double kEps = 0.01;
 /// The state of one flow: the current column and what has been placed.
 class Flow {
  public:
-  explicit Flow(const std::function<Column(std::size_t)>& at) : at_(at), col_(at(0)), y_(col_.top) {}
+  Flow(const std::function<Column(std::size_t)>& at, Placing placing)
+      : at_(at), placing_(placing), col_(at(0)), y_(col_.top) {}
 
-  void run(const std::vector<Row>& rows, const std::vector<Float>& floats);
+  void run(std::vector<Row>& rows, std::vector<Float>& floats);
   FlowResult result;
 
  private:
@@ -23,39 +24,41 @@ class Flow {
   bool fits(const Row& r) const { return y_ + gap(r) + r.height <= col_.bottom + kEps; }
   /// A row that does not fit goes to the next column unless this one is as good as it gets.
   bool move_on(const Row& r) const { return !fits(r) && (!empty() || !col_.fresh); }
-  void put(const Row& r);
+  void put(Row& r);
   void next_column();
-  void offer_float(const Row& r);
+  void offer_float(Row& r);
   double group_height(const std::vector<Row>& rows, std::size_t i, std::size_t j) const;
 
   const std::function<Column(std::size_t)>& at_;
+  Placing placing_;
   std::size_t k_ = 0;
   Column col_;
   double y_ = 0;
   double prev_after_ = 0;
-  std::deque<Row> pending_;
+  std::deque<Row*> pending_;  ///< floats waiting for a column with room
 };
 
-void Flow::put(const Row& r) {
+void Flow::put(Row& r) {
   const double top = y_ + gap(r);
-  auto items = r.items;
-  translate(items, col_.x, top);
   auto& pages = result.pages;
   if (pages.empty() || pages.back().page != col_.page) pages.push_back({col_.page, {}, 0, 0, 0});
   auto& p = pages.back();
-  append(p.items, std::move(items));
+  const std::size_t from = p.items.size();
+  if (placing_ == Placing::take) {
+    append(p.items, std::move(r.items));
+    r.items.clear();
+    translate(p.items, col_.x, top, from);
+  }
   p.body_lines += r.body_lines;
   p.height += r.height;
   y_ = top + r.height;
   p.max_y = std::max(p.max_y, y_);
   prev_after_ = r.space_after;
   if (y_ > col_.bottom + kEps) {
-    base::SourcePos src;
-    for (const auto& it : r.items)
-      if (const auto* g = std::get_if<frame::GlyphRun>(&it); g && g->source.line > 0) {
-        src = g->source;
-        break;
-      }
+    base::SourcePos src;  // the row's first glyph run's, wherever its items are now
+    const auto& items = placing_ == Placing::take ? p.items : r.items;
+    for (std::size_t i = placing_ == Placing::take ? from : 0; i < items.size() && src.line == 0; ++i)
+      if (const auto* g = std::get_if<frame::GlyphRun>(&items[i]); g && g->source.line > 0) src = g->source;
     result.overflows.push_back({r.label.empty() ? "a line of text" : r.label, y_ - col_.bottom, src});
   }
 }
@@ -64,17 +67,17 @@ void Flow::next_column() {
   col_ = at_(++k_);
   y_ = col_.top;
   prev_after_ = 0;
-  while (!pending_.empty() && !move_on(pending_.front())) {
-    put(pending_.front());
+  while (!pending_.empty() && !move_on(*pending_.front())) {
+    put(*pending_.front());
     pending_.pop_front();
   }
 }
 
-void Flow::offer_float(const Row& r) {
+void Flow::offer_float(Row& r) {
   if (pending_.empty() && fits(r)) {
     put(r);
   } else {
-    pending_.push_back(r);
+    pending_.push_back(&r);
   }
 }
 
@@ -84,7 +87,7 @@ double Flow::group_height(const std::vector<Row>& rows, std::size_t i, std::size
   return h;
 }
 
-void Flow::run(const std::vector<Row>& rows, const std::vector<Float>& floats) {
+void Flow::run(std::vector<Row>& rows, std::vector<Float>& floats) {
   std::size_t fi = 0;
   for (std::size_t i = 0; i < rows.size();) {
     while (fi < floats.size() && floats[fi].anchor <= i) offer_float(floats[fi++].row);
@@ -116,9 +119,9 @@ void Flow::run(const std::vector<Row>& rows, const std::vector<Float>& floats) {
 
 }  // namespace
 
-FlowResult flow(const std::vector<Row>& rows, const std::vector<Float>& floats,
-                const std::function<Column(std::size_t)>& column_at) {
-  Flow f(column_at);
+FlowResult flow(std::vector<Row>& rows, std::vector<Float>& floats, const std::function<Column(std::size_t)>& column_at,
+                Placing placing) {
+  Flow f(column_at, placing);
   f.run(rows, floats);
   return std::move(f.result);
 }

@@ -149,10 +149,15 @@ struct FlowResult {
   int forced_breaks = 0;  ///< keep groups that had to be broken because a column was too short
 };
 
+/// What a flow does with the rows' items: only measures where everything goes (the placed
+/// pages get no items; for trial flows), or moves the items onto the pages (the rows and floats
+/// are left without items).
+enum class Placing { measure, take };
+
 /// Flows rows (and floats near their anchors) through the columns `column_at(0, 1, …)` gives;
 /// keeps rows joined where break_before is false; never splits a float.
-FlowResult flow(const std::vector<Row>& rows, const std::vector<Float>& floats,
-                const std::function<Column(std::size_t)>& column_at);
+FlowResult flow(std::vector<Row>& rows, std::vector<Float>& floats, const std::function<Column(std::size_t)>& column_at,
+                Placing placing);
 
 /// A run of content in the main region with its own column count (1 = spanning the region).
 struct Section {
@@ -176,9 +181,9 @@ struct Region {
   double bottom = 0;
 };
 
-/// Flows a section from the cursor, balancing its last page if asked; appends to `pages`
+/// Flows a section from the cursor, balancing its last page if asked; moves its items to `pages`
 /// (indexed by page) and returns the cursor after it.
-Cursor flow_section(const Section& s, Cursor at, const Region& region, std::vector<Placed>& pages,
+Cursor flow_section(Section s, Cursor at, const Region& region, std::vector<Placed>& pages,
                     std::vector<Overflow>& overflows);
 
 /// Fills a header/footer template: {title} {date} {marking} {page} {pages} {source} (template.cpp).

@@ -24,13 +24,13 @@ std::size_t last_page(const FlowResult& f) {
 }
 
 /// The shortest last-page column height that keeps the flow on the same pages without overflow.
-double balanced_bottom(const Section& s, const Cursor& at, const Region& r, const FlowResult& full) {
+double balanced_bottom(Section& s, const Cursor& at, const Region& r, const FlowResult& full) {
   const std::size_t page = last_page(full);
   const double top = page == at.page ? at.y + at.gap : r.top(page);
   double lo = top, hi = r.bottom;
   const std::size_t columns_until_page_end = (page - at.page + 1) * static_cast<std::size_t>(s.columns);
   auto ok = [&](double bottom) {
-    const auto f = flow(s.rows, s.floats, columns_from(at, r, s.columns, bottom, page));
+    const auto f = flow(s.rows, s.floats, columns_from(at, r, s.columns, bottom, page), Placing::measure);
     return last_page(f) == page && f.overflows.size() == full.overflows.size() &&
            f.forced_breaks <= full.forced_breaks && f.columns_used <= columns_until_page_end;
   };
@@ -43,14 +43,17 @@ double balanced_bottom(const Section& s, const Cursor& at, const Region& r, cons
 
 }  // namespace
 
-Cursor flow_section(const Section& s, Cursor at, const Region& r, std::vector<Placed>& pages,
+Cursor flow_section(Section s, Cursor at, const Region& r, std::vector<Placed>& pages,
                     std::vector<Overflow>& overflows) {
   if (s.rows.empty() && s.floats.empty()) return at;
   if (!s.rows.empty() && at.y + at.gap >= r.bottom - 1) at = {at.page + 1, r.top(at.page + 1), 0};
-  FlowResult f = flow(s.rows, s.floats, columns_from(at, r, s.columns, r.bottom, SIZE_MAX));
-  if (s.balance && s.columns > 1) {
+  const bool balance = s.balance && s.columns > 1;
+  // A balanced section is measured first and placed once its last page's height is known.
+  FlowResult f = flow(s.rows, s.floats, columns_from(at, r, s.columns, r.bottom, SIZE_MAX),
+                      balance ? Placing::measure : Placing::take);
+  if (balance) {
     const double bottom = balanced_bottom(s, at, r, f);
-    f = flow(s.rows, s.floats, columns_from(at, r, s.columns, bottom, last_page(f)));
+    f = flow(s.rows, s.floats, columns_from(at, r, s.columns, bottom, last_page(f)), Placing::take);
   }
   for (auto& p : f.pages) {
     if (pages.size() <= p.page) pages.resize(p.page + 1);
