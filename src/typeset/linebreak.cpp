@@ -208,6 +208,10 @@ class Breaker {
   std::vector<std::size_t> next_kept_;                        ///< first non-discardable index >= i
 
   std::vector<double> widths_;
+  /// One line width and no negative material: a line from a later node is never longer (TeX
+  /// §851's argument, the other way round), so once a node's line is too short, all later ones
+  /// are too.
+  bool monotone_ = false;
   // Set by load(); the values in sanitize_params() stand in for non-finite parameters.
   double tolerance_ = 0;
   double emergency_tolerance_ = 0;
@@ -227,6 +231,9 @@ void Breaker::load(const std::vector<Item>& items, const BreakParams& params) {
   sanitize_items(items);
   sanitize_params(params);
   build_sums();
+  monotone_ = widths_.size() == 1 && std::all_of(toks_.begin(), toks_.end(), [](const Tok& t) {
+                return t.kind == Item::Kind::penalty || t.width >= 0;
+              });
 }
 
 void Breaker::sanitize_items(const std::vector<Item>& items) {
@@ -424,12 +431,21 @@ bool Breaker::run(const PassConfig& cfg, BreakResult& out) {
     std::size_t cached_pos = kNoPos - 1;  // nodes at one position share the line's measurement
     int cached_class = -1;
     LineEval e;
-    for (const int a : active_) {
+    for (std::size_t k = 0; k < active_.size(); ++k) {
+      const int a = active_[k];
       const Node& node = nodes_[static_cast<std::size_t>(a)];
       if (node.pos != cached_pos || node.line_class != cached_class) {
         e = measure(node.start, node.line_class, i);
         cached_pos = node.pos;
         cached_class = node.line_class;
+      }
+      // The active nodes are in break order, so each later one starts no earlier: when this
+      // line is too short to reach `i` (or `i` lies in its discarded glue), so are all the
+      // rest, and they stay as they are (unless the break is forced), proposing nothing.
+      if (monotone_ && (!e.reachable || (!e.overfull && e.ratio > cfg.tolerance))) {
+        if (!forced)
+          for (; k < active_.size(); ++k) active_[kept++] = active_[k];
+        break;
       }
       const bool stays = extend(node, a, i, e, cfg);
       if (stays && !forced) active_[kept++] = a;
