@@ -27,7 +27,11 @@ struct EmbeddedFont {
   std::set<char32_t> cps;
   std::vector<std::pair<char32_t, double>> widths;  ///< advances in whole 1/1000 em by code, as written to /W
   std::vector<std::uint16_t> direct;  ///< width + 1 by code up to the highest code below U+3000 (0: look up)
-  [[nodiscard]] double width(char32_t cp) const;
+  [[nodiscard]] double width(char32_t cp) const {
+    return cp < direct.size() && direct[cp] != 0 ? direct[cp] - 1 : looked_up_width(cp);
+  }
+  /// The width of a code beyond the direct table, from `widths`.
+  [[nodiscard]] double looked_up_width(char32_t cp) const;
 };
 
 /// Subsets every font of the document to the code points it shows and loads the subsets into

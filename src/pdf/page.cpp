@@ -70,6 +70,8 @@ class PageWriter {
   // moves never drift.
   bool in_text_ = false;
   long long line_x_ = 0, line_y_ = 0;
+  std::vector<double> widths_;  ///< the run in hand's glyph widths (memory reused)
+  EncodedRun run_;              ///< the run in hand, encoded (memory reused)
 };
 
 /// Writes a length in 1/100000 pt as a decimal ("-12.5", "0.00001", "3").
@@ -157,7 +159,10 @@ void PageWriter::operator()(const frame::Rule& r) {
 void PageWriter::operator()(const frame::GlyphRun& g) {
   if (g.glyphs.empty()) return;
   const EmbeddedFont& f = fonts_.at(static_cast<std::size_t>(g.font));
-  const EncodedRun run = encode_run(g.glyphs, g.size, [&](char32_t c) { return f.width(c); });
+  widths_.resize(g.glyphs.size());
+  for (std::size_t i = 0; i < g.glyphs.size(); ++i) widths_[i] = f.width(g.glyphs[i].cp);
+  encode_run(g.glyphs, widths_, g.size, run_);
+  const EncodedRun& run = run_;
   if (!in_text_) {
     HPDF_Page_BeginText(page_);
     in_text_ = true;

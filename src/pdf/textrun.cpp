@@ -32,7 +32,7 @@ long round_half_away(double v) {
 /// The most frequent gap between one glyph's advance and the next glyph (gaps within 1/1000 em
 /// count as one, which absorbs the widths' rounding; their mean is returned), or 0 when no gap
 /// occurs at least twice and in a quarter of the pairs. Ties go to the smallest gap.
-double usual_gap(const std::vector<frame::Glyph>& g, const std::vector<double>& widths, double size) {
+double usual_gap(const std::vector<frame::Glyph>& g, std::span<const double> widths, double size) {
   // Buckets by 1/1000 em, each summed in glyph order (as a stable sort by bucket then a sum
   // would); a run has few distinct buckets, so a short list searched from its last hit will do.
   struct Bucket {
@@ -40,7 +40,8 @@ double usual_gap(const std::vector<frame::Glyph>& g, const std::vector<double>& 
     int count;
     double sum;
   };
-  std::vector<Bucket> buckets;
+  thread_local std::vector<Bucket> buckets;  // its memory serves every run
+  buckets.clear();
   std::size_t last = 0;
   for (std::size_t i = 1; i < g.size(); ++i) {
     const double gap = g[i].x - g[i - 1].x - widths[i - 1] * size / 1000.0;
@@ -109,10 +110,17 @@ char* put(char* p, const char (&text)[N]) {
 
 EncodedRun encode_run(const std::vector<frame::Glyph>& glyphs, double size,
                       const std::function<double(char32_t)>& width_of) {
-  EncodedRun out;
-  if (glyphs.empty() || size <= 0) return out;
   std::vector<double> widths(glyphs.size());
   for (std::size_t i = 0; i < glyphs.size(); ++i) widths[i] = width_of(glyphs[i].cp);
+  EncodedRun out;
+  encode_run(glyphs, widths, size, out);
+  return out;
+}
+
+void encode_run(const std::vector<frame::Glyph>& glyphs, std::span<const double> widths, double size, EncodedRun& out) {
+  out.char_space = 0;
+  out.tj.clear();
+  if (glyphs.empty() || size <= 0) return;
   out.char_space = usual_gap(glyphs, widths, size);
   // At most ") -" and 20 digits, ".dd", " (" and a code's two bytes, both escaped, per glyph, and
   // the brackets, written into a scratch buffer that only ever grows (no zero-filling per run).
@@ -136,7 +144,6 @@ EncodedRun encode_run(const std::vector<frame::Glyph>& glyphs, double size,
   }
   p = put(p, ")] TJ\n");
   out.tj.assign(scratch.data(), static_cast<std::size_t>(p - scratch.data()));
-  return out;
 }
 
 std::vector<double> replay_run(const EncodedRun& run, double size, const std::function<double(char32_t)>& width_of) {

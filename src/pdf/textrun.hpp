@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct EncodedRun {
 /// frequent glyph gap becomes Tc, so that letter-spaced lines need no correction per glyph.
 [[nodiscard]] EncodedRun encode_run(const std::vector<frame::Glyph>& glyphs, double size,
                                     const std::function<double(char32_t)>& width_of);
+
+/// The same with the widths given, `widths[i]` for `glyphs[i]`, into `out` (whose memory is
+/// reused: a page writer encodes thousands of runs).
+void encode_run(const std::vector<frame::Glyph>& glyphs, std::span<const double> widths, double size, EncodedRun& out);
 
 /// Where a viewer puts each glyph of an encoded run (pt from the run's origin): the TJ is read
 /// back with the same widths and character spacing. Exposed for tests.
