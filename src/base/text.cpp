@@ -176,7 +176,12 @@ std::pair<int, int> LineMap::locate(std::size_t offset) const {
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
   const std::size_t start = line_starts_[line - 1];
-  const std::size_t col = code_points_before(offset) - code_points_before(start) + 1;
+  std::size_t col = 1;
+  if (offset - start <= kStride) {  // a line of usual length: count its code points directly
+    for (std::size_t i = start; i < offset; ++i) col += starts_code_point(text_[i]) ? 1 : 0;
+  } else {
+    col += code_points_before(offset) - code_points_before(start);
+  }
   return {static_cast<int>(line), static_cast<int>(col)};
 }
 
