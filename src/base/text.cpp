@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <cstring>
 
 namespace briefing::base {
 
@@ -54,10 +55,18 @@ char32_t decode_one(std::string_view s, std::size_t& i, bool& ok) {
 }  // namespace
 
 std::u32string utf8_decode(std::string_view s, bool* valid) {
-  std::u32string out;
-  out.reserve(s.size());
+  std::u32string out(s.size(), U'\0');  // at most one code point per byte, written in place
+  char32_t* p = out.data();
   bool ok = true;
-  for (std::size_t i = 0; i < s.size();) out.push_back(decode_one(s, i, ok));
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      *p++ = b, ++i;
+    } else {
+      *p++ = decode_one(s, i, ok);
+    }
+  }
+  out.resize(static_cast<std::size_t>(p - out.data()));
   if (valid) *valid = ok;
   return out;
 }
@@ -72,28 +81,44 @@ std::size_t utf8_first_invalid(std::string_view s) {
   return std::string_view::npos;
 }
 
-void utf8_append(std::string& out, char32_t cp) {
+namespace {
+/// The bytes utf8_append() writes for a code point.
+std::size_t utf8_length(char32_t cp) {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/// Writes them at `p` and returns the end.
+char* put_utf8(char* p, char32_t cp) {
   if (cp < 0x80) {
-    out += static_cast<char>(cp);
+    *p++ = static_cast<char>(cp);
   } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    *p++ = static_cast<char>(0xC0 | (cp >> 6));
+    *p++ = static_cast<char>(0x80 | (cp & 0x3F));
   } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    *p++ = static_cast<char>(0xE0 | (cp >> 12));
+    *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (cp & 0x3F));
   } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
+    *p++ = static_cast<char>(0xF0 | (cp >> 18));
+    *p++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *p++ = static_cast<char>(0x80 | (cp & 0x3F));
   }
+  return p;
+}
+}  // namespace
+
+void utf8_append(std::string& out, char32_t cp) {
+  char bytes[4];
+  out.append(bytes, static_cast<std::size_t>(put_utf8(bytes, cp) - bytes));
 }
 
 std::string utf8_encode(std::u32string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char32_t c : s) utf8_append(out, c);
+  std::size_t n = 0;
+  for (char32_t c : s) n += utf8_length(c);
+  std::string out(n, '\0');  // sized exactly: glyph runs keep their text for the document's life
+  char* p = out.data();
+  for (char32_t c : s) p = put_utf8(p, c);
   return out;
 }
 
@@ -155,11 +180,15 @@ bool starts_code_point(char c) {
 
 LineMap::LineMap(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  for (const char* p = begin; p != end && (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p)
+    line_starts_.push_back(static_cast<std::size_t>(p - begin) + 1);
   std::size_t points = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (i % kStride == 0) stride_points_.push_back(points);
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
-    points += starts_code_point(text[i]) ? 1 : 0;
+  for (std::size_t from = 0; from < text.size(); from += kStride) {
+    stride_points_.push_back(points);
+    const std::size_t to = std::min(text.size(), from + kStride);
+    for (std::size_t i = from; i < to; ++i) points += starts_code_point(text[i]) ? 1 : 0;
   }
 }
 

@@ -35,3 +35,26 @@ TEST_CASE("positions on one huge line agree with counting and cost little", "[ba
   CHECK(sum > 0);
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
 }
+
+TEST_CASE("UTF-8 encodes and decodes every length, and marks what is broken", "[base]") {
+  const std::u32string points = {U'a',   0x7F,   0x80,    0xE9,    0x7FF,    0x800, 0x2014,
+                                 0xFFFD, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF, U'z'};
+  const std::string bytes = briefing::base::utf8_encode(points);
+  CHECK(bytes ==
+        "a\x7F\xC2\x80\xC3\xA9\xDF\xBF\xE0\xA0\x80\xE2\x80\x94\xEF\xBF\xBD\xEF\xBF\xBF\xF0\x90\x80\x80\xF0\x9F\x98\x80"
+        "\xF4\x8F\xBF\xBFz");
+  std::string appended;
+  for (const char32_t c : points) briefing::base::utf8_append(appended, c);
+  CHECK(appended == bytes);
+  bool valid = false;
+  CHECK(briefing::base::utf8_decode(bytes, &valid) == points);
+  CHECK(valid);
+  CHECK(briefing::base::utf8_decode("").empty());
+  // A stray continuation byte, a truncated sequence, an overlong form and a surrogate.
+  for (const std::string bad : {"a\x80z", "a\xE2\x80", "\xC0\xAFz", "\xED\xA0\x80z"}) {
+    const std::u32string got = briefing::base::utf8_decode(bad, &valid);
+    INFO(bad.size());
+    CHECK_FALSE(valid);
+    CHECK(got.find(U'\uFFFD') != std::u32string::npos);
+  }
+}
