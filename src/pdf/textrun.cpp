@@ -85,6 +85,12 @@ char* put_number(char* p, long hundredths) {
 /// backslash before '(', ')' and '\\', and CR and LF escaped (a reader turns a raw end of line
 /// into LF). Half the bytes of hexadecimal, so half the page content to compress.
 char* put_code(char* p, unsigned v) {
+  const auto plain = [](unsigned b) { return b != '(' && b != ')' && b != '\\' && b != '\r' && b != '\n'; };
+  if (plain((v >> 8) & 0xFFu) && plain(v & 0xFFu)) {  // nearly every code
+    *p++ = static_cast<char>((v >> 8) & 0xFFu);
+    *p++ = static_cast<char>(v & 0xFFu);
+    return p;
+  }
   for (const unsigned b : {(v >> 8) & 0xFFu, v & 0xFFu}) {
     if (b == '(' || b == ')' || b == '\\') {
       *p++ = '\\';
@@ -136,8 +142,8 @@ void encode_run(const std::vector<frame::Glyph>& glyphs, std::span<const double>
         p = put(p, ") ");
         p = put_number(p, adj);
         p = put(p, " (");
+        pen -= static_cast<double>(adj) / 100.0 * size / 1000.0;
       }
-      pen -= static_cast<double>(adj) / 100.0 * size / 1000.0;
     }
     p = put_code(p, static_cast<unsigned>(glyphs[i].cp));
     pen += widths[i] * size / 1000.0 + out.char_space;
