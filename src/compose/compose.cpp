@@ -131,7 +131,9 @@ void slot_now(Ctx& ctx, const std::string& style, const std::string& text, int w
   const Style& st = ctx.style(style);
   auto span = span_for(ctx, st, text, {ctx.lay.path, 0, 0});
   if (!typeset::check_coverage(ctx.fonts, {span}, ctx.diags)) return;
-  const double w = typeset::natural_width(ctx.fonts, span, ctx.art.meta.lang, ctx.words) - st.def->letter_spacing;
+  // A left slot starts at x0 whatever its width; centred and right ones are measured.
+  const double w =
+      where == 0 ? 0 : typeset::natural_width(ctx.fonts, span, ctx.art.meta.lang, ctx.words) - st.def->letter_spacing;
   const double x = where == 0 ? x0 : where == 1 ? (x0 + x1 - w) / 2 : x1 - w;
   for (auto& row : set_rows(ctx, st, {span}, 1e6, role, 0, true)) {
     for (auto& it : row.items)
