@@ -49,13 +49,12 @@ void Loader::load_section(const pugi::xml_node& section, int index) {
 /// whitespace becomes one space, kept with the run where it began, and dropped at the block's ends.
 void Loader::emit(const Props& props, std::string_view text, const SourcePos& where) {
   Block& block = art_.blocks.back();
+  // A space owed in this text takes this text's properties and position: they are copied (for
+  // a later text) only if the text ends with the space still owed, not once per word.
+  bool owed_here = false;
   for (std::size_t i = 0; i < text.size();) {
     if (is_ws(text[i])) {
-      if (!at_block_start_ && !pending_space_) {
-        pending_space_ = true;
-        pending_props_ = props;
-        pending_pos_ = where;
-      }
+      if (!at_block_start_ && !pending_space_) owed_here = true;
       ++i;
       continue;
     }
@@ -64,11 +63,19 @@ void Loader::emit(const Props& props, std::string_view text, const SourcePos& wh
     if (pending_space_) {
       append(block, pending_props_, " ", pending_pos_);
       pending_space_ = false;
+    } else if (owed_here) {
+      append(block, props, " ", where);
     }
+    owed_here = false;
     append(block, props, text.substr(i, end - i), where);
     at_block_start_ = false;
     visible_chars_ += static_cast<long>(end - i);
     i = end;
+  }
+  if (owed_here) {
+    pending_space_ = true;
+    pending_props_ = props;
+    pending_pos_ = where;
   }
 }
 
