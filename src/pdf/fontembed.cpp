@@ -25,10 +25,10 @@ std::string subset_now(const typeset::Font& font, const std::set<char32_t>& cps,
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (char32_t c : cps) hb_set_add(unicodes, c);
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
-  // libharu rebuilds the font from glyf, loca, head, hhea, hmtx, maxp (and the hinting tables,
-  // dropped above) and reads name, OS/2, post and cmap: the layout tables would only be
-  // subset, at most of the cost, to be thrown away, and their closure would add glyphs (small
-  // capitals, alternates) that no code point shows.
+  // The subset is embedded as it is: viewers draw from glyf, loca, head, hhea, hmtx, maxp and
+  // cmap, and libharu reads name, OS/2, post and cmap for the descriptor. The layout tables
+  // (the text is shaped already) would be subset at most of the cost and embedded for nothing,
+  // and their closure would add glyphs (small capitals, alternates) that no code point shows.
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "mort", "kerx", "feat",
                           "DSIG", "LTSH", "VDMX", "hdmx", "gasp", "PCLT"})
