@@ -226,8 +226,7 @@ std::vector<Float> callout_rows(Ctx& ctx, double width, const std::vector<std::s
     for (std::size_t k = b; k >= 2 && !found; --k)
       if (is_para(k - 2)) anchor = block_end[k - 2], found = true;
     out.push_back(
-        {memo_row(ctx, block_key("callout", {static_cast<double>(qi), width}), [&] { return callout(ctx, q, width); }),
-         anchor});
+        {memo_row(ctx, {"callout", {static_cast<double>(qi), width}}, [&] { return callout(ctx, q, width); }), anchor});
   }
   std::stable_sort(out.begin(), out.end(), [](const Float& a, const Float& b) { return a.anchor < b.anchor; });
   return out;
@@ -265,19 +264,19 @@ static Row title_band_now(Ctx& ctx, double width, double reserve_right) {
 // The blocks below use unscaled styles only, so the passes of one composition share them.
 
 Row key_facts(Ctx& ctx, double width) {
-  return memo_row(ctx, block_key("key-facts", {width}), [&] { return key_facts_now(ctx, width); });
+  return memo_row(ctx, {"key-facts", {width}}, [&] { return key_facts_now(ctx, width); });
 }
 
 Row who_title(Ctx& ctx, double width) {
-  return memo_row(ctx, block_key("who-title", {width}), [&] { return who_title_now(ctx, width); });
+  return memo_row(ctx, {"who-title", {width}}, [&] { return who_title_now(ctx, width); });
 }
 
 std::vector<Row> who_entries(Ctx& ctx, double width) {
-  return memo_rows(ctx, block_key("who-entries", {width}), [&] { return who_entries_now(ctx, width); });
+  return memo_rows(ctx, {"who-entries", {width}}, [&] { return who_entries_now(ctx, width); });
 }
 
 Row title_band(Ctx& ctx, double width, double reserve_right) {
-  return memo_row(ctx, block_key("title-band", {width, reserve_right}),
+  return memo_row(ctx, {"title-band", {width, reserve_right}},
                   [&] { return title_band_now(ctx, width, reserve_right); });
 }
 

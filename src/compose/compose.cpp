@@ -149,7 +149,7 @@ void slot(Ctx& ctx, const std::string& style, const std::string& text, int where
   if (text.empty()) return;
   if (ctx.style(style).scaled) return slot_now(ctx, style, text, where, x0, x1, baseline, role, out);
   // In an unscaled style a running head or marking is the same in every pass.
-  Row r = memo_row(ctx, block_key("slot", {static_cast<double>(where), x0, x1, baseline}, {style, text, role}), [&] {
+  Row r = memo_row(ctx, {"slot", {static_cast<double>(where), x0, x1, baseline}, {style, text, role}}, [&] {
     Row row;
     slot_now(ctx, style, text, where, x0, x1, baseline, role, row.items);
     return row;

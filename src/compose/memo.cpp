@@ -60,22 +60,26 @@ std::string row_key(const Style& st, const std::vector<typeset::Span>& spans, do
   return key;
 }
 
-std::string block_key(std::string_view name, std::initializer_list<double> numbers,
-                      std::initializer_list<std::string_view> texts) {
+namespace {
+
+/// A block's memo key as bytes.
+std::string spelled(const BlockKey& k) {
   std::string key;
-  put_text(key, name);
-  for (const double v : numbers) put(key, v);
-  for (const std::string_view t : texts) put_text(key, t);
+  put_text(key, k.name);
+  for (const double v : k.numbers) put(key, v);
+  for (const std::string_view t : k.texts) put_text(key, t);
   return key;
 }
 
-std::vector<Row> memo_rows(Ctx& ctx, const std::string& key, const std::function<std::vector<Row>()>& make) {
-  return ctx.memo ? ctx.memo->get(ctx, key, make) : make();
+}  // namespace
+
+std::vector<Row> memo_rows(Ctx& ctx, const BlockKey& key, const std::function<std::vector<Row>()>& make) {
+  return ctx.memo ? ctx.memo->get(ctx, spelled(key), make) : make();
 }
 
-Row memo_row(Ctx& ctx, const std::string& key, const std::function<Row()>& make) {
+Row memo_row(Ctx& ctx, const BlockKey& key, const std::function<Row()>& make) {
   if (!ctx.memo) return make();
-  auto rows = ctx.memo->get(ctx, key, [&] { return std::vector<Row>{make()}; });
+  auto rows = ctx.memo->get(ctx, spelled(key), [&] { return std::vector<Row>{make()}; });
   return rows.empty() ? Row{} : std::move(rows.front());
 }
 

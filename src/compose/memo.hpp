@@ -38,16 +38,20 @@ class RowMemo {
 [[nodiscard]] std::string row_key(const Style& st, const std::vector<typeset::Span>& spans, double width,
                                   const std::string& role, double indent, bool force_left);
 
-/// The memo key of a block (the title band, the key facts, a callout, the who-is-who list, a
-/// running head): its name and the numbers and texts it is made from. A block may only be
-/// memoised when nothing in it changes with the body size: its styles are all unscaled.
-[[nodiscard]] std::string block_key(std::string_view name, std::initializer_list<double> numbers,
-                                    std::initializer_list<std::string_view> texts = {});
+/// What a block (the title band, the key facts, a callout, the who-is-who list, a running head)
+/// is made from: its name and numbers and texts. A block may only be memoised when nothing in
+/// it changes with the body size: its styles are all unscaled.
+struct BlockKey {
+  std::string_view name;
+  std::initializer_list<double> numbers;
+  std::initializer_list<std::string_view> texts = {};
+};
 
-/// `make()`'s rows through the composition's memo under `key`, or made afresh without one.
-std::vector<Row> memo_rows(Ctx& ctx, const std::string& key, const std::function<std::vector<Row>()>& make);
+/// `make()`'s rows through the composition's memo under `key`, or made afresh without one (the
+/// key is then not even spelled out).
+std::vector<Row> memo_rows(Ctx& ctx, const BlockKey& key, const std::function<std::vector<Row>()>& make);
 
 /// The same for a block that is one row.
-Row memo_row(Ctx& ctx, const std::string& key, const std::function<Row()>& make);
+Row memo_row(Ctx& ctx, const BlockKey& key, const std::function<Row()>& make);
 
 }  // namespace briefing::compose

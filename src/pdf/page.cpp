@@ -74,24 +74,6 @@ class PageWriter {
   EncodedRun run_;              ///< the run in hand, encoded (memory reused)
 };
 
-/// Writes a length in 1/100000 pt as a decimal ("-12.5", "0.00001", "3").
-char* put_units(char* p, long long v) {
-  if (v < 0) *p++ = '-', v = -v;
-  char digits[24];
-  int n = 0;
-  for (long long whole = v / 100000; n == 0 || whole > 0; whole /= 10)
-    digits[n++] = static_cast<char>('0' + whole % 10);
-  while (n > 0) *p++ = digits[--n];
-  long long frac = v % 100000;
-  if (frac == 0) return p;
-  *p++ = '.';
-  for (long long scale = 10000; frac > 0; scale /= 10) {
-    *p++ = static_cast<char>('0' + frac / scale);
-    frac %= scale;
-  }
-  return p;
-}
-
 void PageWriter::end_text() {
   if (!in_text_) return;
   HPDF_Page_EndText(page_);
@@ -180,9 +162,9 @@ void PageWriter::operator()(const frame::GlyphRun& g) {
   }
   const long long x = std::llround((g.x + g.glyphs.front().x) * 1e5), y = std::llround((height_ - g.y) * 1e5);
   char move[64];
-  char* p = put_units(move, x - line_x_);
+  char* p = put_decimal(move, x - line_x_, 5);  // 1/100000 pt
   *p++ = ' ';
-  p = put_units(p, y - line_y_);
+  p = put_decimal(p, y - line_y_, 5);
   for (const char c : {' ', 'T', 'd', '\n'}) *p++ = c;
   line_x_ = x, line_y_ = y;
   HPDF_Stream stream = static_cast<HPDF_PageAttr>(page_->attr)->stream;

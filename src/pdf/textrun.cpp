@@ -65,22 +65,6 @@ double usual_gap(const std::vector<frame::Glyph>& g, std::span<const double> wid
   return usual ? round_tc(mean) : 0.0;
 }
 
-/// Writes a TJ number in 1/1000 em with at most two decimals ("-12.5") at `p`; nothing when zero.
-char* put_number(char* p, long hundredths) {
-  if (hundredths == 0) return p;
-  const long a = std::labs(hundredths);
-  if (hundredths < 0) *p++ = '-';
-  char digits[24];
-  int n = 0;
-  for (long whole = a / 100; n == 0 || whole > 0; whole /= 10) digits[n++] = static_cast<char>('0' + whole % 10);
-  while (n > 0) *p++ = digits[--n];
-  if (a % 100 == 0) return p;
-  *p++ = '.';
-  *p++ = static_cast<char>('0' + (a % 100) / 10);
-  if (a % 10 != 0) *p++ = static_cast<char>('0' + a % 10);
-  return p;
-}
-
 /// Writes a two-byte code at `p` as it goes in a literal string: the bytes themselves, with a
 /// backslash before '(', ')' and '\\', and CR and LF escaped (a reader turns a raw end of line
 /// into LF). Half the bytes of hexadecimal, so half the page content to compress.
@@ -114,6 +98,24 @@ char* put(char* p, const char (&text)[N]) {
 
 }  // namespace
 
+char* put_decimal(char* p, long long v, int decimals) {
+  if (v < 0) *p++ = '-', v = -v;
+  long long unit = 1;
+  for (int i = 0; i < decimals; ++i) unit *= 10;
+  char digits[24];
+  int n = 0;
+  for (long long whole = v / unit; n == 0 || whole > 0; whole /= 10) digits[n++] = static_cast<char>('0' + whole % 10);
+  while (n > 0) *p++ = digits[--n];
+  long long frac = v % unit;
+  if (frac == 0) return p;
+  *p++ = '.';
+  for (long long scale = unit / 10; frac > 0; scale /= 10) {
+    *p++ = static_cast<char>('0' + frac / scale);
+    frac %= scale;
+  }
+  return p;
+}
+
 EncodedRun encode_run(const std::vector<frame::Glyph>& glyphs, double size,
                       const std::function<double(char32_t)>& width_of) {
   std::vector<double> widths(glyphs.size());
@@ -140,7 +142,7 @@ void encode_run(const std::vector<frame::Glyph>& glyphs, std::span<const double>
       if (std::labs(adj) <= kMaxDrift) adj = 0;
       if (adj != 0) {
         p = put(p, ") ");
-        p = put_number(p, adj);
+        p = put_decimal(p, adj, 2);  // in 1/1000 em, adj != 0
         p = put(p, " (");
         pen -= static_cast<double>(adj) / 100.0 * size / 1000.0;
       }

@@ -28,6 +28,10 @@ struct EncodedRun {
 /// reused: a page writer encodes thousands of runs).
 void encode_run(const std::vector<frame::Glyph>& glyphs, std::span<const double> widths, double size, EncodedRun& out);
 
+/// Writes `v` / 10^`decimals` at `p` as a PDF number: a minus sign when negative, the whole part,
+/// and the fraction without trailing zeros ("-12.5", "0.00001", "3"); returns the end.
+char* put_decimal(char* p, long long v, int decimals);
+
 /// Where a viewer puts each glyph of an encoded run (pt from the run's origin): the TJ is read
 /// back with the same widths and character spacing. Exposed for tests.
 [[nodiscard]] std::vector<double> replay_run(const EncodedRun& run, double size,

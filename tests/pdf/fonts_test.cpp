@@ -42,14 +42,24 @@ std::vector<std::set<char32_t>> codes_per_font(const frame::Document& doc) {
   return out;
 }
 
+/// From a qpdf --qdf dump: the text of the object around offset `at` (from " 0 obj" to
+/// "endobj"), or of object `n`; empty when there is none.
+std::string object_around(const std::string& qdf, std::size_t at) {
+  const auto start = qdf.rfind(" 0 obj", at);
+  return start == std::string::npos ? std::string() : qdf.substr(start, qdf.find("endobj", at) - start);
+}
+std::string object_numbered(const std::string& qdf, int n) {
+  const auto at = qdf.find("\n" + std::to_string(n) + " 0 obj");
+  return at == std::string::npos ? std::string() : object_around(qdf, qdf.find(" 0 obj", at) + 1);
+}
+
 /// From a qpdf --qdf dump: per CIDFontType2 font, the number of widths in /W and the object
 /// number of its CIDToGIDMap.
 std::vector<std::pair<int, int>> cid_fonts(const std::string& qdf) {
   std::vector<std::pair<int, int>> out;
   for (auto at = qdf.find("/Subtype /CIDFontType2"); at != std::string::npos;
        at = qdf.find("/Subtype /CIDFontType2", at + 1)) {
-    const auto start = qdf.rfind(" 0 obj", at), end = qdf.find("endobj", at);
-    const std::string obj = qdf.substr(start, end - start);
+    const std::string obj = object_around(qdf, at);
     int widths = 0, depth = 0;
     const auto w = obj.find("/W [");
     for (auto i = w + 3; w != std::string::npos && i < obj.size(); ++i) {
@@ -163,10 +173,6 @@ TEST_CASE("each FontFile2 is a TrueType program whose cmap gives the CIDToGIDMap
   const std::string qdf = dir.file("seed.qdf.pdf");
   REQUIRE(test::run("qpdf --qdf --object-streams=disable '" + r->pdf + "' '" + qdf + "'").status == 0);
   const std::string text = test::run("cat '" + qdf + "'").out;
-  const auto object = [&](int n) {
-    const auto at = text.find("\n" + std::to_string(n) + " 0 obj");
-    return at == std::string::npos ? std::string() : text.substr(at, text.find("endobj", at) - at);
-  };
   const auto data = [&](int n) {
     return test::run("qpdf --show-object=" + std::to_string(n) + " --filtered-stream-data '" + qdf + "'").out;
   };
@@ -179,12 +185,12 @@ TEST_CASE("each FontFile2 is a TrueType program whose cmap gives the CIDToGIDMap
     if (!set.empty()) want.insert(set.size());
   for (auto at = text.find("/Subtype /CIDFontType2"); at != std::string::npos;
        at = text.find("/Subtype /CIDFontType2", at + 1)) {
-    const std::string font = text.substr(text.rfind(" 0 obj", at), text.find("endobj", at) - text.rfind(" 0 obj", at));
-    const int file = ref(object(ref(font, "/FontDescriptor")), "/FontFile2");
+    const std::string font = object_around(text, at);
+    const int file = ref(object_numbered(text, ref(font, "/FontDescriptor")), "/FontFile2");
     REQUIRE(file > 0);
     const std::string program = data(file), map = data(ref(font, "/CIDToGIDMap"));
     std::smatch m;
-    const std::string file_dict = object(file);
+    const std::string file_dict = object_numbered(text, file);
     REQUIRE(std::regex_search(file_dict, m, std::regex("/Length1 (\\d+)")));
     CHECK(std::stoul(m[1]) == program.size());
     hb_blob_t* blob = hb_blob_create(program.data(), static_cast<unsigned>(program.size()), HB_MEMORY_MODE_READONLY,

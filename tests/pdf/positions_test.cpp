@@ -159,3 +159,17 @@ TEST_CASE("codes go in literal strings, escaped where a reader would change them
   REQUIRE(xs.size() == glyphs.size());
   for (std::size_t i = 0; i < xs.size(); ++i) CHECK(xs[i] == Approx(glyphs[i].x).margin(0.005));
 }
+
+TEST_CASE("numbers are written with the fraction's trailing zeros dropped", "[pdf][textrun]") {
+  const auto written = [](long long v, int decimals) {
+    char buf[64];
+    return std::string(buf, pdf::put_decimal(buf, v, decimals));
+  };
+  CHECK(written(-1250, 2) == "-12.5");
+  CHECK(written(-5, 2) == "-0.05");
+  CHECK(written(27766, 2) == "277.66");
+  CHECK(written(1, 5) == "0.00001");
+  CHECK(written(300000, 5) == "3");
+  CHECK(written(-1797657, 5) == "-17.97657");
+  CHECK(written(0, 5) == "0");
+}
